@@ -44,7 +44,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for p in problems:
         print(p)
     tours = f", {n_tours} tours" if n_tours else ""
-    print(f"{n_cases} cases{tours}, {len(problems)} problems", file=sys.stderr if problems else None)
+    print(
+        f"{n_cases} cases{tours}, {len(problems)} problems", file=sys.stderr if problems else None
+    )
     return 1 if problems else 0
 
 

@@ -162,7 +162,7 @@ def _unknown_refs(
     doc = _lines_of(path) if bad else None  # lines are needed only to report
     found = []
     for i, ref in bad:
-        loc = base + (i, subfield) if subfield else base + (i,)
+        loc = (*base, i, subfield) if subfield else (*base, i)
         found.append(
             Problem(
                 display_path(path),

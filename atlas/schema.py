@@ -69,7 +69,7 @@ def _coerce_date(value: Any) -> Any:
 
 def _check_partial_date(value: str) -> str:
     parts = [int(p) for p in value.split("-")]
-    year, month, day = (parts + [1, 1])[:3]
+    year, month, day = ([*parts, 1, 1])[:3]
     try:
         date = dt.date(year, month, day)
     except ValueError as exc:

@@ -26,7 +26,7 @@ class Term(str, Enum):
         return self.value
 
     @classmethod
-    def __get_pydantic_json_schema__(cls, core_schema, handler):  # noqa: ANN001, ANN206
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
         # Editors (yaml-language-server) show these next to each allowed value.
         schema = handler.resolve_ref_schema(handler(core_schema))
         schema["enumDescriptions"] = [f"{t.label}: {t.definition}" for t in cls]
@@ -51,7 +51,7 @@ class Term(str, Enum):
 
 
 class Mode(Term):
-    """"+Internet" (the internet as a tool) or "Internet+" (a redesign of connections)."""
+    """ "+Internet" (the internet as a tool) or "Internet+" (a redesign of connections)."""
 
     PLUS_INTERNET = (
         "plus_internet",
@@ -436,3 +436,17 @@ VOCABULARIES: dict[str, type[Term]] = {
     "ideas": Idea,
     "kind": SourceKind,
 }
+
+
+def label_for(field: str, value: str) -> str:
+    """The human label of a value of a vocabulary field, e.g. ('mode', 'internet_plus')."""
+    vocab = VOCABULARIES.get(field)
+    return vocab.label_of(value) if vocab else value
+
+
+def definition_for(field: str, value: str) -> str:
+    vocab = VOCABULARIES.get(field)
+    try:
+        return vocab(value).definition if vocab else ""
+    except ValueError:
+        return ""

@@ -161,15 +161,15 @@ def _mark_lines(node: yaml.Node, path: tuple[str | int, ...], lines: dict) -> No
                     line,
                     f"key appears twice (lines {seen[key]} and {line})",
                     "keep one of them: YAML would silently drop the first",
-                    field=".".join(map(str, path + (key,))),
+                    field=".".join(map(str, (*path, key))),
                 )
             seen[key] = line
-            lines[path + (key,)] = line
-            _mark_lines(value_node, path + (key,), lines)
+            lines[(*path, key)] = line
+            _mark_lines(value_node, (*path, key), lines)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            lines[path + (i,)] = item.start_mark.line + 1
-            _mark_lines(item, path + (i,), lines)
+            lines[(*path, i)] = item.start_mark.line + 1
+            _mark_lines(item, (*path, i), lines)
 
 
 def _char_at(text: str, line: int, column: int) -> str:

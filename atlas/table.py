@@ -1,0 +1,83 @@
+"""The library as one tidy table: a row per case, a column per filterable fact.
+
+Vocabulary columns hold the enum values (e.g. 'internet_plus'); list columns
+(connection_types, technologies, ideas, countries) hold tuples. Query functions and
+charts work on this table only, never on the models.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from atlas.schema import Case
+
+SCALAR_FACETS = (
+    "industry",
+    "outcome",
+    "mode",
+    "thinking",
+    "stage",
+    "region",
+    "ownership",
+    "evidence",
+)
+LIST_FACETS = ("connection_types", "technologies", "ideas")
+COLUMNS = (
+    "id",
+    "title",
+    "summary",
+    *SCALAR_FACETS,
+    *LIST_FACETS,
+    "countries",
+    "organisations",
+    "year_start",
+    "year_end",
+    "n_sources",
+    "n_metrics",
+    "search_text",
+)
+
+
+def case_row(case: Case) -> dict:
+    zh = case.zh
+    searchable = [
+        case.title,
+        case.summary,
+        case.narrative,
+        *case.lessons,
+        *case.organisations,
+        *(filter(None, [zh.title, zh.summary, zh.narrative, *(zh.lessons or [])]) if zh else []),
+    ]
+    return {
+        "id": case.id,
+        "title": case.title,
+        "summary": case.summary,
+        "industry": case.industry.value,
+        "outcome": case.outcome.status.value,
+        "mode": case.mode.value,
+        "thinking": case.thinking.value,
+        "stage": case.stage.value,
+        "region": case.region.value,
+        "ownership": case.ownership.value,
+        "evidence": case.evidence.value,
+        "connection_types": tuple(t.value for t in case.connection_types),
+        "technologies": tuple(t.value for t in case.technologies),
+        "ideas": tuple(t.value for t in case.ideas),
+        "countries": tuple(case.countries),
+        "organisations": tuple(case.organisations),
+        "year_start": case.years.start,
+        "year_end": case.years.end,
+        "n_sources": len(case.sources),
+        "n_metrics": len(case.metrics),
+        "search_text": " \n".join(searchable).casefold(),
+    }
+
+
+def cases_table(cases: Iterable[Case]) -> pd.DataFrame:
+    """One row per case, in library order, indexed by position."""
+    frame = pd.DataFrame([case_row(c) for c in cases], columns=list(COLUMNS))
+    frame["year_start"] = frame["year_start"].astype("int64")
+    frame["year_end"] = frame["year_end"].astype("Int64")
+    return frame

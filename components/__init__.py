@@ -1,0 +1,1 @@
+"""Streamlit building blocks: functions of data that draw, and never load anything."""

@@ -1,0 +1,160 @@
+"""Shared fixtures: fixture folders, an AppTest factory, and a live server for browser tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOOD = FIXTURES / "good"
+BROKEN = FIXTURES / "broken"
+APP = str(ROOT / "app.py")
+APPTEST_TIMEOUT = 30  # a cold first run imports pandas and altair: seconds, not ms
+
+
+@pytest.fixture
+def good_case_data() -> dict:
+    """A valid case as plain data, to break one field at a time."""
+    return yaml.safe_load((GOOD / "bakery-o2o-delivery.yaml").read_text())
+
+
+@pytest.fixture
+def write_cases(tmp_path: Path) -> Callable[..., Path]:
+    """Write a case folder: dicts become YAML files named by their id; text is written as is."""
+
+    def write(*items: dict | tuple[str, str | bytes], folder: Path | None = None) -> Path:
+        folder = folder or tmp_path / "cases"
+        folder.mkdir(parents=True, exist_ok=True)
+        for item in items:
+            if isinstance(item, dict):
+                (folder / f"{item['id']}.yaml").write_text(yaml.safe_dump(item, sort_keys=False))
+            else:
+                name, content = item
+                target = folder / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if isinstance(content, bytes):
+                    target.write_bytes(content)
+                else:
+                    target.write_text(content)
+        return folder
+
+    return write
+
+
+@pytest.fixture
+def mixed_folder(tmp_path: Path) -> Path:
+    """Two good cases beside a few broken files."""
+    folder = tmp_path / "mixed"
+    shutil.copytree(GOOD, folder)
+    for name in ("unknown-outcome", "empty", "alias-bomb", "invalid-utf8"):
+        shutil.copy(BROKEN / f"{name}.yaml", folder)
+    return folder
+
+
+@pytest.fixture
+def app_test(monkeypatch: pytest.MonkeyPatch):
+    """AppTest of the whole app (the frame and its default page), on a chosen case folder."""
+    from streamlit.testing.v1 import AppTest
+
+    def make(cases_dir: Path | None = None, **query: str | list[str]) -> AppTest:
+        if cases_dir is not None:
+            monkeypatch.setenv("ATLAS_CASES_DIR", str(cases_dir))
+        at = AppTest.from_file(APP, default_timeout=APPTEST_TIMEOUT)
+        for key, value in query.items():
+            at.query_params[key] = value
+        return at
+
+    return make
+
+
+# --- real browser -------------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright; skipped where it cannot be had, never in CI."""
+    path = chromium_path()
+    if path is None:
+        reason = "Chromium is not installed: run `make browser` (Debian's chromium package)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the browser tests. {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`streamlit run app.py` on a free loopback port, for the browser tests."""
+
+    def __init__(self, cases_dir: Path | None, log: Path) -> None:
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ)
+        if cases_dir is not None:
+            env["ATLAS_CASES_DIR"] = str(cases_dir)
+        cmd = [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(self.port)]
+        cmd += ["--server.address", "127.0.0.1", "--server.headless", "true"]
+        cmd += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+        self.log = log
+        with open(log, "wb") as out:
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=out)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"server did not start:\n{log.read_text()}")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(browser, tmp_path_factory) -> Iterator[Server]:
+    srv = Server(None, tmp_path_factory.mktemp("server") / "streamlit.log")
+    yield srv
+    srv.stop()

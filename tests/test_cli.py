@@ -1,0 +1,65 @@
+import subprocess
+import sys
+
+import yaml
+
+from atlas.cli import main
+from atlas.schema import Case
+from tests.conftest import BROKEN, GOOD, ROOT
+
+
+def test_validate_clean_folder_prints_a_summary(capsys):
+    assert main(["validate", str(GOOD)]) == 0
+    out = capsys.readouterr().out
+    assert out.strip() == "2 cases, 0 problems"
+
+
+def test_validate_broken_folder_prints_one_line_per_problem(capsys):
+    assert main(["validate", str(BROKEN)]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert len(lines) >= 20
+    assert all(line.startswith("tests/fixtures/broken/") or "broken/" in line for line in lines)
+    assert any(":30: outcome.status: 'sucess' is not an allowed value" in line for line in lines)
+    assert "problems" in captured.err
+
+
+def test_validate_single_files(capsys):
+    files = [str(GOOD / "bakery-o2o-delivery.yaml"), str(BROKEN / "empty.yaml")]
+    assert main(["validate", *files]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1 and "empty.yaml:1: (file): file is empty" in out[0]
+
+
+def test_validate_uses_the_env_folder(monkeypatch, capsys):
+    monkeypatch.setenv("ATLAS_CASES_DIR", str(GOOD))
+    assert main(["validate"]) == 0
+    assert main(["--cases-dir", str(BROKEN), "validate"]) == 1
+
+
+def test_schema_check_and_write(tmp_path, capsys):
+    assert main(["schema", "--output-dir", str(tmp_path), "--check"]) == 1
+    assert main(["schema", "--output-dir", str(tmp_path)]) == 0
+    assert (tmp_path / "case.schema.json").exists()
+    assert main(["schema", "--output-dir", str(tmp_path), "--check"]) == 0
+
+
+def test_new_writes_a_commented_skeleton(tmp_path, capsys):
+    assert main(["--cases-dir", str(tmp_path), "new", "acme-online"]) == 0
+    text = (tmp_path / "acme-online.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../schema/case.schema.json")
+    data = yaml.safe_load(text)
+    assert data["id"] == "acme-online"
+    Case.model_validate(data)  # the skeleton is valid YAML of the right shape
+    assert main(["--cases-dir", str(tmp_path), "new", "acme-online"]) == 1
+    assert main(["--cases-dir", str(tmp_path), "new", "Bad Id"]) == 2
+
+
+def test_console_script_is_installed():
+    result = subprocess.run(
+        [sys.executable, "-m", "atlas", "validate", str(GOOD)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr

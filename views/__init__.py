@@ -1,0 +1,1 @@
+"""Streamlit pages. Thin: each page reads the shared state and composes components."""
