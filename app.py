@@ -1,25 +1,50 @@
-"""Transformation Atlas: the frame. Page config, navigation, the shared library notice."""
+"""Transformation Atlas: the frame. Page config, navigation, shared filters, notices."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from components.filter_panel import filter_panel
 from components.load_notice import load_notice
-from views.library_access import current_library
+from views import filter_state as fs
+from views.shared import context
 
 # A local emoji as the tab icon: a ":material/...:" icon here would be fetched from the
 # internet, and the app must work offline.
 st.set_page_config(page_title="Transformation Atlas", page_icon="🧭", layout="wide")
 
-explore = st.Page("views/explore.py", title="Cases", icon=":material/view_list:", default=True)
+overview = st.Page("views/overview.py", title="Overview", icon=":material/insights:", default=True)
+explore = st.Page("views/explore.py", title="Explore", icon=":material/view_module:")
+case = st.Page("views/case.py", title="Case", icon=":material/article:")
+concepts = st.Page("views/concepts.py", title="Concepts", icon=":material/lightbulb:")
 health = st.Page(
     "views/data_health.py",
     title="Data health",
     icon=":material/health_and_safety:",
     url_path="data-health",
 )
-page = st.navigation({"Library": [explore], "About the data": [health]})
+page = st.navigation(
+    {"Library": [overview, explore, case], "Learn": [concepts], "About the data": [health]}
+)
+FILTERED = {overview.url_path, explore.url_path, case.url_path}
 
-library, _ = current_library()
-load_notice(library, health)
+ctx = context()
+fs.sync_from_url(page.url_path, ctx.year_bounds)
+ctx = context()  # the widgets may just have taken the URL's filters
+if page.url_path in FILTERED:
+    with st.sidebar:
+        filter_panel(
+            ctx.table,
+            ctx.filters,
+            fs.KEYS,
+            fs.TEXT_KEY,
+            fs.YEARS_KEY,
+            ctx.year_bounds,
+            on_reset=lambda: fs.reset_filters(ctx.year_bounds),
+        )
+    fs.write_url(ctx.filters)
+
+for notice in fs.take_notices():
+    st.warning(notice, icon=":material/link_off:")
+load_notice(ctx.library, health)
 page.run()

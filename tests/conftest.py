@@ -158,3 +158,45 @@ def server(browser, tmp_path_factory) -> Iterator[Server]:
     srv = Server(None, tmp_path_factory.mktemp("server") / "streamlit.log")
     yield srv
     srv.stop()
+
+
+def variant(base: dict, id: str, **changes) -> dict:
+    """A copy of a case with another id and some fields changed."""
+    data = yaml.safe_load(yaml.safe_dump(base)) | {"id": id, "title": f"Case {id}"} | changes
+    data["outcome"] = data["outcome"] | {"status": changes.get("status", "mixed")}
+    data.pop("status", None)
+    return data
+
+
+@pytest.fixture
+def small_library(good_case_data, write_cases) -> Path:
+    """Four cases spread over industries, outcomes and connection types."""
+    base = good_case_data
+    return write_cases(
+        base,
+        variant(
+            base,
+            "finance-fail",
+            industry="finance",
+            status="failure",
+            connection_types=["user_service"],
+            summary="A P2P lending platform collapsed.",
+        ),
+        variant(
+            base,
+            "finance-win",
+            industry="finance",
+            status="success",
+            connection_types=["user_service", "user_merchant"],
+            mode="internet_plus",
+        ),
+        variant(
+            base,
+            "taxi-fail",
+            industry="transportation",
+            status="failure",
+            connection_types=["user_driver"],
+            mode="internet_plus",
+            years={"start": 2012, "end": 2016},
+        ),
+    )

@@ -1,30 +1,124 @@
-"""Explore: the cases of the library."""
+"""Explore: the selected cases as cards or as a sortable table, a page at a time."""
 
 from __future__ import annotations
 
+import math
+
+import pandas as pd
 import streamlit as st
 
 from atlas.vocabulary import label_for
-from views.library_access import current_library
+from components.case_card import case_card, years_text
+from components.selection_bar import selection_bar
+from views import filter_state as fs
+from views.shared import context
 
-library, table = current_library()
+CASE_PAGE = "views/case.py"
+PAGE_SIZE = {"cards": 12, "table": 50}
+SORTS = {
+    "title": ("Title A–Z", ["title"], [True]),
+    "newest": ("Newest first", ["year_start", "title"], [False, True]),
+    "oldest": ("Oldest first", ["year_start", "title"], [True, True]),
+    "outcome": ("Outcome", ["outcome", "title"], [True, True]),
+    "industry": ("Industry", ["industry", "title"], [True, True]),
+}
 
-st.title("Cases")
-st.caption(f"{len(table)} cases in the library")
-shown = table[["title", "industry", "mode", "outcome", "region", "year_start", "summary"]].copy()
-for col in ("industry", "mode", "outcome", "region"):
-    shown[col] = shown[col].map(lambda v, c=col: label_for(c, v))
-st.dataframe(
-    shown,
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "title": "Case",
-        "industry": "Industry",
-        "mode": "Mode",
-        "outcome": "Outcome",
-        "region": "Region",
-        "year_start": st.column_config.NumberColumn("Since", format="%d"),
-        "summary": st.column_config.TextColumn("Summary", width="large"),
-    },
+
+def url_choice(param: str, options, default: str) -> str:
+    value = st.query_params.get(param, default)
+    return value if value in options else default
+
+
+def remember(param: str, value: str, default: str) -> None:
+    if value == default:
+        st.query_params.pop(param, None)
+    else:
+        st.query_params[param] = value
+
+
+ctx = context()
+selection = ctx.selection
+st.title("Explore")
+selection_bar(ctx.filters, ctx.sentence(), lambda f, v: fs.remove_filter(f, v, ctx.year_bounds))
+
+left, right = st.columns([1, 1])
+view = left.segmented_control(
+    "View",
+    ["cards", "table"],
+    format_func=str.title,
+    key="explore_view",
+    default=url_choice("view", PAGE_SIZE, "cards"),
+    required=True,
 )
+sort = right.selectbox(
+    "Sort by",
+    list(SORTS),
+    format_func=lambda s: SORTS[s][0],
+    key="explore_sort",
+    index=list(SORTS).index(url_choice("sort", SORTS, "title")),
+)
+remember("view", view, "cards")
+remember("sort", sort, "title")
+
+_, columns, ascending = SORTS[sort]
+ordered = selection.sort_values(columns, ascending=ascending, kind="stable")
+size = PAGE_SIZE[view]
+shown_for = (ctx.sentence(), view, sort)
+if st.session_state.get("explore_for", shown_for) != shown_for:
+    st.query_params.pop("p", None)  # a new selection or order starts on its first page
+st.session_state["explore_for"] = shown_for
+pages = max(1, math.ceil(len(ordered) / size))
+try:
+    page_no = min(max(1, int(st.query_params.get("p", "1"))), pages)
+except ValueError:
+    page_no = 1
+rows = ordered.iloc[(page_no - 1) * size : page_no * size]
+
+if selection.empty:
+    st.info(
+        "No case matches this selection. Remove a filter above, or reset all filters.",
+        icon=":material/search_off:",
+    )
+elif view == "cards":
+    grid = st.columns(3)
+    for i, row in enumerate(rows.itertuples()):
+        with grid[i % 3]:
+            case_card(row, CASE_PAGE, fs.link_params(ctx.filters, case=row.id))
+else:
+    shown = pd.DataFrame(
+        {
+            "Case": rows["title"],
+            "Industry": rows["industry"].map(lambda v: label_for("industry", v)),
+            "Outcome": rows["outcome"].map(lambda v: label_for("outcome", v)),
+            "Mode": rows["mode"].map(lambda v: label_for("mode", v)),
+            "Region": rows["region"].map(lambda v: label_for("region", v)),
+            "Years": [
+                years_text(s, e) for s, e in zip(rows["year_start"], rows["year_end"], strict=True)
+            ],
+            "Summary": rows["summary"],
+        }
+    )
+    event = st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key=f"explore_table_{page_no}",
+        column_config={"Summary": st.column_config.TextColumn(width="large")},
+    )
+    st.caption("Select a row to open its case.")
+    picked = event.selection.rows if event else []
+    if picked:
+        case_id = rows.iloc[picked[0]]["id"]
+        st.switch_page(CASE_PAGE, query_params=fs.link_params(ctx.filters, case=case_id))
+
+if pages > 1:
+    prev_col, info_col, next_col = st.columns([1, 2, 1], vertical_alignment="center")
+    if prev_col.button("Previous", icon=":material/chevron_left:", disabled=page_no <= 1):
+        st.query_params["p"] = str(page_no - 1)
+        st.rerun()
+    info_col.markdown(f"Page {page_no} of {pages}", text_alignment="center")
+    if next_col.button("Next", icon=":material/chevron_right:", disabled=page_no >= pages):
+        st.query_params["p"] = str(page_no + 1)
+        st.rerun()

@@ -1,0 +1,262 @@
+"""Filters over the case table: facets with counts, full-text search, a year range.
+
+OR within a facet, AND across facets. The same `Filters` object reads and writes URL
+query parameters (so a link restores a view) and describes itself in a sentence that
+captions charts, exports and slides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from atlas.table import LIST_FACETS
+from atlas.vocabulary import VOCABULARIES, Term
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # the table column
+    param: str  # the URL query parameter
+    title: str  # the UI label
+    noun: str  # how the selection sentence names it ("" for industry: it reads alone)
+
+    @property
+    def vocabulary(self) -> type[Term]:
+        return VOCABULARIES[self.name]
+
+    @property
+    def multi_valued(self) -> bool:
+        return self.name in LIST_FACETS
+
+
+# In the order the UI shows them: the three that matter most first.
+FACETS: tuple[Facet, ...] = (
+    Facet("industry", "industry", "Industry", ""),
+    Facet("connection_types", "connection", "Connection type", "connection"),
+    Facet("outcome", "outcome", "Outcome", "outcome"),
+    Facet("mode", "mode", "Mode", "mode"),
+    Facet("thinking", "thinking", "Thinking", "thinking"),
+    Facet("stage", "stage", "Stage", "stage"),
+    Facet("region", "region", "Region", "region"),
+    Facet("ownership", "ownership", "Ownership", "ownership"),
+    Facet("technologies", "tech", "Technology", "technology"),
+    Facet("ideas", "idea", "Idea", "idea"),
+    Facet("evidence", "evidence", "Evidence", "evidence"),
+)
+FACET_BY_NAME = {f.name: f for f in FACETS}
+FACET_BY_PARAM = {f.param: f for f in FACETS}
+SEARCH_PARAM, YEAR_FROM_PARAM, YEAR_TO_PARAM = "q", "from", "to"
+MAX_SEARCH = 200
+#: Parameters that belong to other parts of the app; the filters leave them alone.
+OTHER_PARAMS = frozenset(
+    {"case", "compare", "present", "slide", "tour", "notes", "lang", "view", "sort", "p"}
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    selected: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    year_from: int | None = None
+    year_to: int | None = None
+    text: str = ""
+
+    def values(self, facet: str) -> tuple[str, ...]:
+        return tuple(self.selected.get(facet, ()))
+
+    @property
+    def is_empty(self) -> bool:
+        active = any(self.selected.values()) or self.text.strip()
+        return not (active or self.year_from is not None or self.year_to is not None)
+
+    def with_values(self, facet: str, values: tuple[str, ...] | list[str]) -> Filters:
+        chosen = dict(self.selected)
+        chosen[facet] = tuple(values)
+        return replace(self, selected={k: v for k, v in chosen.items() if v})
+
+    def without(self, facet: str, value: str | None = None) -> Filters:
+        """Drop one value of a facet, or the whole facet (also 'years' and 'text')."""
+        if facet == "years":
+            return replace(self, year_from=None, year_to=None)
+        if facet == "text":
+            return replace(self, text="")
+        kept = () if value is None else tuple(v for v in self.values(facet) if v != value)
+        return self.with_values(facet, kept)
+
+    def chips(self) -> list[tuple[str, str | None, str]]:
+        """(facet, value, label) of every active filter, for one-click removal."""
+        out: list[tuple[str, str | None, str]] = []
+        for f in FACETS:
+            out += [(f.name, v, f.vocabulary.label_of(v)) for v in self.values(f.name)]
+        if self.year_from is not None or self.year_to is not None:
+            out.append(("years", None, year_phrase(self.year_from, self.year_to)))
+        if self.text.strip():
+            out.append(("text", None, f"“{self.text.strip()}”"))
+        return out
+
+
+def year_phrase(lo: int | None, hi: int | None) -> str:
+    if lo is not None and hi is not None:
+        return f"active {lo}–{hi}" if lo != hi else f"active in {lo}"
+    return f"active since {lo}" if lo is not None else f"active until {hi}"
+
+
+# --- applying filters -------------------------------------------------------------------
+
+
+def _facet_mask(table: pd.DataFrame, facet: str, values: tuple[str, ...]) -> pd.Series:
+    column = table[facet]
+    if not FACET_BY_NAME[facet].multi_valued:
+        return column.isin(values)
+    wanted = set(values)
+    return column.map(lambda items: not wanted.isdisjoint(items)).astype(bool)
+
+
+def _text_mask(table: pd.DataFrame, text: str) -> pd.Series:
+    mask = pd.Series(True, index=table.index)
+    for word in text.casefold().split():
+        mask &= table["search_text"].str.contains(word, regex=False)
+    return mask
+
+
+def _year_mask(table: pd.DataFrame, lo: int | None, hi: int | None) -> pd.Series:
+    """Cases active at some time in [lo, hi]: started by hi and not ended before lo."""
+    mask = pd.Series(True, index=table.index)
+    if hi is not None:
+        mask &= table["year_start"] <= hi
+    if lo is not None:
+        ends = table["year_end"].fillna(dt.date.today().year).astype("int64")
+        mask &= ends >= lo
+    return mask
+
+
+def mask(table: pd.DataFrame, filters: Filters, skip: str | None = None) -> pd.Series:
+    """Rows that pass every filter, except the facet named `skip` (for facet counts)."""
+    result = pd.Series(True, index=table.index)
+    for facet, values in filters.selected.items():
+        if values and facet != skip:
+            result &= _facet_mask(table, facet, values)
+    if filters.text.strip():
+        result &= _text_mask(table, filters.text)
+    if filters.year_from is not None or filters.year_to is not None:
+        result &= _year_mask(table, filters.year_from, filters.year_to)
+    return result
+
+
+def apply(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    return table[mask(table, filters)] if not filters.is_empty else table
+
+
+def facet_counts(table: pd.DataFrame, filters: Filters, facet: str) -> dict[str, int]:
+    """For each value of `facet`: how many cases selecting it would give, all else kept.
+
+    The facet's own selection is left out (OR within a facet), so a value's count is what
+    the user gets by adding it. Values with no case count 0 and are still listed.
+    """
+    rows = table[mask(table, filters, skip=facet)]
+    column = rows[facet].explode() if FACET_BY_NAME[facet].multi_valued else rows[facet]
+    counts = column.value_counts()
+    return {v: int(counts.get(v, 0)) for v in FACET_BY_NAME[facet].vocabulary.values()}
+
+
+# --- words ------------------------------------------------------------------------------
+
+
+def describe(filters: Filters, count: int) -> str:
+    """The selection as a sentence: '7 cases: Transportation or Finance, outcome Failure'."""
+    head = f"{count} case{'s' * (count != 1)}"
+    parts = []
+    for f in FACETS:
+        values = filters.values(f.name)
+        if values:
+            labels = " or ".join(f.vocabulary.label_of(v) for v in values)
+            parts.append(f"{f.noun} {labels}".strip())
+    if filters.year_from is not None or filters.year_to is not None:
+        parts.append(year_phrase(filters.year_from, filters.year_to))
+    if filters.text.strip():
+        parts.append(f"matching “{filters.text.strip()}”")
+    return f"{head}: {', '.join(parts)}" if parts else f"{head}: the whole library"
+
+
+# --- URL query parameters -----------------------------------------------------------------
+
+
+def to_query(filters: Filters) -> dict[str, str | list[str]]:
+    """Query parameters for the filters; empty filters give an empty dict."""
+    query: dict[str, str | list[str]] = {}
+    for f in FACETS:
+        if filters.values(f.name):
+            query[f.param] = list(filters.values(f.name))
+    if filters.year_from is not None:
+        query[YEAR_FROM_PARAM] = str(filters.year_from)
+    if filters.year_to is not None:
+        query[YEAR_TO_PARAM] = str(filters.year_to)
+    if filters.text.strip():
+        query[SEARCH_PARAM] = filters.text.strip()
+    return query
+
+
+def from_query(params: Mapping[str, str | list[str]]) -> tuple[Filters, list[str]]:
+    """Filters from query parameters, and a notice for everything that had to be ignored.
+
+    Values may be given as the vocabulary value or its label, in any case. Nothing here
+    raises: a bad parameter is dropped and named in a notice.
+    """
+    notices: list[str] = []
+    selected: dict[str, tuple[str, ...]] = {}
+    year_from = year_to = None
+    text = ""
+    for key, raw in params.items():
+        values = [raw] if isinstance(raw, str) else list(raw)
+        if key in FACET_BY_PARAM:
+            facet = FACET_BY_PARAM[key]
+            good, bad = _known_values(facet, values)
+            if good:
+                selected[facet.name] = good
+            if bad:
+                notices.append(
+                    f"Ignored {facet.title.lower()} {', '.join(map(repr, bad))}: not a known value."
+                )
+        elif key in (YEAR_FROM_PARAM, YEAR_TO_PARAM):
+            year = _year(values[-1])
+            if year is None:
+                notices.append(f"Ignored {key}={values[-1][:20]!r}: not a year.")
+            elif key == YEAR_FROM_PARAM:
+                year_from = year
+            else:
+                year_to = year
+        elif key == SEARCH_PARAM:
+            text = values[-1][:MAX_SEARCH]
+            if len(values[-1]) > MAX_SEARCH:
+                notices.append(f"The search text was cut to {MAX_SEARCH} characters.")
+        elif key not in OTHER_PARAMS:
+            notices.append(f"Ignored the unknown parameter {key[:40]!r}.")
+    if year_from is not None and year_to is not None and year_from > year_to:
+        notices.append(f"Swapped the years {year_from} and {year_to}: 'from' was after 'to'.")
+        year_from, year_to = year_to, year_from
+    return Filters(selected, year_from, year_to, text), notices
+
+
+def _known_values(facet: Facet, values: list[str]) -> tuple[tuple[str, ...], list[str]]:
+    lookup = {v.casefold(): v for v in facet.vocabulary.values()}
+    lookup |= {label.casefold(): v for v, label in facet.vocabulary.labels().items()}
+    good: list[str] = []
+    bad: list[str] = []
+    for raw in values:
+        value = lookup.get(str(raw).strip().casefold())
+        if value is None:
+            bad.append(str(raw)[:40])
+        elif value not in good:
+            good.append(value)
+    return tuple(good), bad
+
+
+def _year(text: str) -> int | None:
+    text = str(text).strip()
+    if not (text.isdigit() and len(text) == 4):
+        return None
+    year = int(text)
+    return year if 1800 <= year <= dt.date.today().year + 1 else None

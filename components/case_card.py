@@ -1,0 +1,45 @@
+"""A case as a card: title, outcome, mode, summary, and a link to its page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from atlas.text_safety import md_escape
+from atlas.vocabulary import Mode, Outcome, definition_for, label_for
+
+OUTCOME_BADGE = {"success": "green", "mixed": "orange", "failure": "red", "ongoing": "blue"}
+
+
+def years_text(start: int, end) -> str:
+    return f"{start}–{'' if end is None or pd.isna(end) else int(end)}"
+
+
+def outcome_badge(outcome: str) -> None:
+    st.badge(
+        Outcome.label_of(outcome),
+        color=OUTCOME_BADGE.get(outcome, "gray"),
+        help=definition_for("outcome", outcome),
+    )
+
+
+def mode_badge(mode: str) -> None:
+    colour = "violet" if mode == Mode.INTERNET_PLUS else "gray"
+    st.badge(Mode.label_of(mode), color=colour, help=definition_for("mode", mode))
+
+
+def case_card(row, case_page: str, link_params: dict) -> None:
+    """`row` is a row (itertuples) of the case table."""
+    with st.container(border=True, height="stretch"):
+        st.markdown(f"**{md_escape(row.title)}**")
+        with st.container(horizontal=True, gap="small"):
+            outcome_badge(row.outcome)
+            mode_badge(row.mode)
+        st.caption(md_escape(row.summary))
+        st.caption(
+            f"{label_for('industry', row.industry)} · {label_for('region', row.region)} · "
+            f"{years_text(row.year_start, row.year_end)}"
+        )
+        st.page_link(
+            case_page, label="Open case", icon=":material/arrow_forward:", query_params=link_params
+        )

@@ -1,0 +1,109 @@
+"""AppTest: filtering, facet counts, chips, URL state and notices on the explore pages."""
+
+from tests.test_app import all_text, run_page
+
+EXPLORE = "views/explore.py"
+
+
+def table_ids(at) -> list[str]:
+    return sorted(at.dataframe[0].value["Case"])
+
+
+def multiselect(at, title: str):
+    return next(m for m in at.multiselect if m.label == title)
+
+
+def test_filters_combine_or_within_and_across(app_test, small_library):
+    at = run_page(app_test(small_library, view="table"), EXPLORE)
+    assert len(table_ids(at)) == 4
+    multiselect(at, "Industry").set_value(["finance", "transportation"]).run()
+    assert table_ids(at) == ["Case finance-fail", "Case finance-win", "Case taxi-fail"]
+    multiselect(at, "Outcome").set_value(["failure"]).run()
+    assert table_ids(at) == ["Case finance-fail", "Case taxi-fail"]
+    # the industry choice survived the outcome change, whose counts changed the labels
+    assert multiselect(at, "Industry").value == ["finance", "transportation"]
+    assert "2 cases: Finance & payments or Transportation & mobility, outcome Failure" in all_text(
+        at
+    )
+
+
+def test_facet_options_show_counts_under_the_other_filters(app_test, small_library):
+    at = run_page(app_test(small_library, outcome="failure"), EXPLORE)
+    industry = multiselect(at, "Industry")
+    labels = {o: industry.format_func(o) for o in ("finance", "transportation", "food_service")}
+    assert labels == {
+        "finance": "Finance & payments (1)",
+        "transportation": "Transportation & mobility (1)",
+        "food_service": "Food service (0)",
+    }
+
+
+def test_a_link_restores_the_view(app_test, small_library):
+    at = app_test(small_library, view="table", industry="finance", connection="user_merchant")
+    at = run_page(at, EXPLORE)
+    assert table_ids(at) == ["Case finance-win"]
+    assert multiselect(at, "Industry").value == ["finance"]
+    assert multiselect(at, "Connection type").value == ["user_merchant"]
+    assert not at.warning
+
+
+def test_the_url_follows_the_filters(app_test, small_library):
+    at = run_page(app_test(small_library), EXPLORE)
+    multiselect(at, "Outcome").set_value(["failure", "mixed"]).run()
+    at.text_input[0].set_value("lending").run()
+    assert at.query_params["outcome"] == ["failure", "mixed"]
+    assert at.query_params["q"] == "lending"
+
+
+def test_bad_parameters_fall_back_with_a_notice(app_test, small_library):
+    at = app_test(
+        small_library,
+        view="table",
+        industry=["finance", "banana"],
+        colour="red",
+        **{"from": "20x5"},
+    )
+    at.run()  # the notices show on the page the link opens
+    assert not at.exception
+    notices = [w.value for w in at.warning]
+    assert any("'banana'" in n for n in notices)
+    assert any("unknown parameter 'colour'" in n for n in notices)
+    assert any("not a year" in n for n in notices)
+    assert at.query_params["industry"] == "finance"  # the URL keeps only what applies
+    assert "colour" not in at.query_params
+    at.switch_page(EXPLORE).run()
+    assert table_ids(at) == ["Case finance-fail", "Case finance-win"]  # the valid part kept
+
+
+def test_chip_removes_one_filter_and_reset_clears_all(app_test, small_library):
+    at = app_test(small_library, view="table", industry="finance", outcome="failure")
+    at = run_page(at, EXPLORE)
+    assert table_ids(at) == ["Case finance-fail"]
+    chip = next(b for b in at.button if b.label == "Failure")
+    chip.click().run()
+    assert table_ids(at) == ["Case finance-fail", "Case finance-win"]
+    next(b for b in at.button if b.label == "Reset all filters").click().run()
+    assert len(table_ids(at)) == 4
+
+
+def test_search_matches_every_word(app_test, small_library):
+    at = run_page(app_test(small_library, view="table", q="P2P lending"), EXPLORE)
+    assert table_ids(at) == ["Case finance-fail"]
+
+
+def test_empty_selection_says_so(app_test, small_library):
+    at = run_page(app_test(small_library, industry="agriculture"), EXPLORE)
+    assert "No case matches this selection" in all_text(at)
+
+
+def test_cards_link_to_the_case_page_with_the_selection(app_test, small_library):
+    at = run_page(app_test(small_library, industry="transportation"), EXPLORE)
+    assert "0 cases" not in all_text(at)
+    assert "Case taxi-fail" in all_text(at)
+
+
+def test_filters_survive_a_page_without_the_sidebar(app_test, small_library):
+    at = run_page(app_test(small_library, view="table", outcome="failure"), EXPLORE)
+    at.switch_page("views/concepts.py").run()
+    at.switch_page(EXPLORE).run()
+    assert table_ids(at) == ["Case finance-fail", "Case taxi-fail"]

@@ -1,0 +1,117 @@
+"""Case page (?case=ID): one case in full, with previous/next within the selection."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas.text_safety import md_escape
+from components import case_view
+from views import filter_state as fs
+from views.shared import context
+
+ctx = context()
+ids = list(ctx.table.sort_values("title", kind="stable")["id"])
+titles = dict(zip(ctx.table["id"], ctx.table["title"], strict=True))
+in_selection = list(ctx.selection.sort_values("title", kind="stable")["id"])
+
+wanted = st.query_params.get("case")
+if wanted is not None and wanted not in titles:
+    st.warning(f"No case has the id “{wanted[:80]}”. Pick one below.", icon=":material/link_off:")
+    wanted = None
+
+
+def open_case(case_id: str | None) -> None:
+    if case_id:
+        st.query_params["case"] = case_id
+    else:
+        st.query_params.pop("case", None)
+
+
+def on_pick() -> None:
+    open_case(st.session_state.case_pick)
+
+
+if not ids:
+    st.title("Case")
+    st.info("The library has no cases yet.", icon=":material/inventory_2:")
+    st.stop()
+
+st.selectbox(
+    "Case",
+    ids,
+    index=ids.index(wanted) if wanted else None,
+    format_func=titles.get,
+    key="case_pick",
+    on_change=on_pick,
+    placeholder="Choose a case…",
+    label_visibility="collapsed",
+)
+if wanted is None:
+    st.title("Case")
+    st.write("Choose a case above, or open one from **Explore**.")
+    st.stop()
+
+case = ctx.library.case(wanted)
+
+# Previous / next within the current selection, in title order.
+if wanted in in_selection:
+    pos = in_selection.index(wanted)
+    prev_id = in_selection[pos - 1] if pos > 0 else None
+    next_id = in_selection[pos + 1] if pos + 1 < len(in_selection) else None
+    where = f"Case {pos + 1} of {len(in_selection)}"
+else:
+    prev_id = next_id = None
+    where = "Not in the current selection"
+nav = st.columns([1, 2, 1], vertical_alignment="center")
+nav[0].button(
+    "Previous",
+    icon=":material/chevron_left:",
+    disabled=prev_id is None,
+    on_click=open_case,
+    args=(prev_id,),
+    shortcut="Left",
+    width="stretch",
+)
+nav[1].caption(f"{where} · {md_escape(ctx.sentence())}", text_alignment="center")
+nav[2].button(
+    "Next",
+    icon=":material/chevron_right:",
+    icon_position="right",
+    disabled=next_id is None,
+    on_click=open_case,
+    args=(next_id,),
+    shortcut="Right",
+    width="stretch",
+)
+
+case_view.header(case)
+with st.expander("Connections before and after", expanded=True, icon=":material/hub:"):
+    case_view.connections(case)
+main, side = st.columns([3, 2], gap="large")
+with main:
+    case_view.narrative(case)
+    st.subheader("Outcome", anchor=False)
+    case_view.outcome(case)
+    st.subheader("Lessons", anchor=False)
+    case_view.lessons(case)
+with side:
+    case_view.facts(case)
+tab_time, tab_figures, tab_sources = st.tabs(["Timeline", "Figures", "Sources"])
+with tab_time:
+    case_view.timeline(case)
+with tab_figures:
+    case_view.metrics(case)
+with tab_sources:
+    case_view.sources(case)
+
+related = [r for r in case.related if r in titles]
+if related:
+    st.subheader("Related cases", anchor=False)
+    with st.container(horizontal=True):
+        for rid in related:
+            st.page_link(
+                "views/case.py",
+                label=titles[rid],
+                icon=":material/link:",
+                query_params=fs.link_params(ctx.filters, case=rid),
+            )

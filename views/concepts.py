@@ -1,0 +1,93 @@
+"""Concepts: the framework behind the library, each idea with the cases that show it."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from atlas.text_safety import md_escape
+from atlas.vocabulary import ConnectionType, Idea, Mode, Outcome, Stage, Term, Thinking
+from views.shared import context
+
+CASE_PAGE = "views/case.py"
+PAIRS: list[tuple[str, type[Term], str, str]] = [
+    (
+        "“+Internet” or “Internet+”",
+        Mode,
+        "mode",
+        "Is the internet added to the business as a tool, or does internet thinking redesign "
+        "who is connected to whom and how the business earns its money?",
+    ),
+    (
+        "Customer thinking or user thinking",
+        Thinking,
+        "thinking",
+        "Does the firm sell once, or does it own a lasting, frequent connection with people?",
+    ),
+    (
+        "Informatization or digitalization",
+        Stage,
+        "stage",
+        "Is offline work moved online, or do the business, sales and management models change? "
+        "China's 2015 Internet Plus plan and the 2020 SASAC notice asked for the second.",
+    ),
+]
+
+
+def case_links(table: pd.DataFrame, limit: int = 8) -> None:
+    rows = table.sort_values("title").head(limit)
+    with st.container(horizontal=True, gap="small"):
+        for row in rows.itertuples():
+            st.page_link(CASE_PAGE, label=row.title, query_params={"case": row.id})
+    if len(table) > limit:
+        st.caption(f"and {len(table) - limit} more: filter by it in Explore.")
+
+
+def cases_with(table: pd.DataFrame, column: str, value: str) -> pd.DataFrame:
+    if column in ("ideas", "connection_types"):
+        return table[table[column].map(lambda items: value in items).astype(bool)]
+    return table[table[column] == value]
+
+
+ctx = context()
+table = ctx.table
+st.title("Concepts")
+st.write(
+    "The library is built on a few ideas about how the internet changes business. "
+    "**Connection is the force**: what changes is who gets newly linked to whom. "
+    "Each idea below is shown with the cases that illustrate it."
+)
+
+for heading, vocab, column, question in PAIRS:
+    st.header(heading, anchor=False)
+    st.write(question)
+    cols = st.columns(len(vocab))
+    for col, term in zip(cols, vocab, strict=True):
+        with col, st.container(border=True):
+            hits = cases_with(table, column, term.value)
+            st.markdown(f"**{md_escape(term.label)}** · {len(hits)} cases")
+            st.caption(term.definition)
+            case_links(hits, limit=6)
+
+st.header("Who gets connected", anchor=False)
+for term in ConnectionType:
+    hits = cases_with(table, "connection_types", term.value)
+    with st.expander(f"{term.label} · {len(hits)} cases"):
+        st.caption(term.definition)
+        case_links(hits)
+
+st.header("Ideas the cases illustrate", anchor=False)
+for term in Idea:
+    hits = cases_with(table, "ideas", term.value)
+    with st.expander(f"{term.label} · {len(hits)} cases"):
+        st.caption(term.definition)
+        case_links(hits)
+
+st.header("Outcomes are mixed", anchor=False)
+st.write(
+    "Many Internet+ efforts failed. A case library that only shows winners lies, so every "
+    "case records its outcome and the evidence for it."
+)
+cols = st.columns(len(Outcome))
+for col, term in zip(cols, Outcome, strict=True):
+    col.metric(term.label, int((table["outcome"] == term.value).sum()), help=term.definition)

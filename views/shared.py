@@ -1,0 +1,41 @@
+"""What every page shares: the library, its table, the year bounds and the filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from atlas.filters import Filters, apply, describe
+from atlas.loader import Library
+from views.filter_state import current_filters
+from views.library_access import current_library
+
+
+@dataclass(frozen=True)
+class Context:
+    library: Library
+    table: pd.DataFrame
+    year_bounds: tuple[int, int]
+    filters: Filters
+
+    @property
+    def selection(self) -> pd.DataFrame:
+        return apply(self.table, self.filters)
+
+    def sentence(self, count: int | None = None) -> str:
+        return describe(self.filters, len(self.selection) if count is None else count)
+
+
+def year_bounds(table: pd.DataFrame) -> tuple[int, int]:
+    this_year = dt.date.today().year
+    if table.empty:
+        return this_year - 1, this_year
+    return int(table["year_start"].min()), this_year
+
+
+def context() -> Context:
+    library, table = current_library()
+    bounds = year_bounds(table)
+    return Context(library, table, bounds, current_filters(bounds))
