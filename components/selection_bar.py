@@ -13,11 +13,12 @@ from atlas.text_safety import md_escape
 def selection_bar(
     filters: Filters, sentence: str, on_remove: Callable[[str, str | None], None]
 ) -> None:
-    st.markdown(f"**{md_escape(sentence)}**")
+    with st.container(key="selection-sentence"):
+        st.markdown(f"**{md_escape(sentence)}**")
     chips = filters.chips()
     if not chips:
         return
-    with st.container(horizontal=True, gap="small"):
+    with st.container(horizontal=True, gap="small", key="selection-chips"):
         for i, (facet, value, label) in enumerate(chips):
             st.button(
                 label,

@@ -1,20 +1,64 @@
-"""Real-browser tests: Debian's Chromium through Playwright against a live server."""
+"""Real-browser tests: Debian's Chromium through Playwright against a live server.
+
+Each test also asserts that the page asked nothing of any host but the app's own: the
+app must work in an offline meeting room.
+"""
+
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser_helpers import exceptions_on, wait_ready, watch
 
 pytestmark = pytest.mark.browser
 
-PAGES = [("", "Cases"), ("data-health", "Data health")]
+PAGES = [
+    ("", "Transformation Atlas"),
+    ("explore", "Explore"),
+    ("case?case=wechat-shake", "WeChat Shake"),
+    ("concepts", "Concepts"),
+    ("data-health", "Data health"),
+]
 
 
 @pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+def query_of(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def choose(page, widget_label: str, option_prefix: str, param: str, value: str) -> None:
+    """Pick an option of a sidebar multiselect by clicking, as a person does; wait until
+    the app has written it to the URL."""
+    box = page.get_by_test_id("stMultiSelect").filter(has_text=widget_label)
+    option = page.get_by_role("option").filter(has_text=option_prefix).first
+    for _ in range(3):  # a rerun that is still drawing can close the list: open it again
+        wait_ready(page)
+        box.locator("input").click()
+        try:
+            option.wait_for(state="visible", timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    option.click()
+    page.keyboard.press("Escape")
+    page.wait_for_url(lambda url: value in parse_qs(urlsplit(url).query).get(param, []))
+    wait_ready(page)
+
+
+def sentence(page) -> str:
+    return page.locator(".st-key-selection-sentence").inner_text()
 
 
 @pytest.mark.parametrize(("path", "heading"), PAGES)
@@ -26,3 +70,75 @@ def test_page_renders_offline_without_errors(page, server, path, heading):
     assert exceptions_on(page) == []
     assert seen.page_errors == []
     assert seen.external == [], "the app must work in an offline meeting room"
+
+
+def test_clicking_filters_answers_a_question_and_the_link_restores_it(browser, page, server):
+    """Which failed cases in finance involved user-to-service connections? By clicks alone."""
+    seen = watch(page)
+    page.goto(f"{server.url}/explore")
+    wait_ready(page)
+    choose(page, "Industry", "Finance & payments", "industry", "finance")
+    choose(page, "Connection type", "User – service", "connection", "user_service")
+    choose(page, "Outcome", "Failure", "outcome", "failure")
+    query = query_of(page)
+    assert query["industry"] == ["finance"] and query["outcome"] == ["failure"]
+    assert query["connection"] == ["user_service"]
+    answer = sentence(page)
+    assert "Finance & payments, connection User – service, outcome Failure" in answer
+    assert page.get_by_text("China's P2P lending boom").first.is_visible()
+
+    # a colleague opens the copied link in another browser
+    other = browser.new_context(viewport={"width": 1280, "height": 1000})
+    try:
+        second = other.new_page()
+        second.goto(page.url)
+        wait_ready(second)
+        assert sentence(second) == answer
+        assert exceptions_on(second) == []
+    finally:
+        other.close()
+    assert seen.external == [] and exceptions_on(page) == []
+
+
+def test_clicking_a_chart_bar_filters_the_app(page, server):
+    seen = watch(page)
+    page.goto(server.url)
+    wait_ready(page)
+    assert "the whole library" in sentence(page)
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    chart.locator("g.mark-rect path").first.click()
+    wait_ready(page)
+    industry = query_of(page).get("industry")
+    assert industry and len(industry) == 1
+    assert "the whole library" not in sentence(page)
+    assert exceptions_on(page) == [] and seen.external == []
+
+
+def test_removing_a_chip_keeps_the_other_filters(page, server):
+    page.goto(f"{server.url}/explore?outcome=failure&industry=finance")
+    wait_ready(page)
+    page.locator(".st-key-selection-chips").get_by_role("button", name="Failure").click()
+    wait_ready(page)
+    assert "outcome" not in query_of(page)
+    assert query_of(page)["industry"] == ["finance"]
+
+
+def test_deep_link_to_a_case_and_on_to_a_related_one(page, server):
+    seen = watch(page)
+    page.goto(f"{server.url}/case?case=uber-taxi")
+    wait_ready(page)
+    assert page.get_by_role("heading", name="Uber against the taxi trade").is_visible()
+    related = page.locator(".st-key-related-cases")
+    related.get_by_role("button", name="Didi Chuxing takes over Uber China (2016)").click()
+    wait_ready(page)
+    assert query_of(page)["case"] == ["didi-uber-china"]
+    assert page.get_by_role("heading", name="Didi Chuxing takes over Uber China").is_visible()
+    assert exceptions_on(page) == [] and seen.external == []
+
+
+def test_a_bad_link_shows_a_notice_not_an_error(page, server):
+    page.goto(f"{server.url}/explore?industry=banana&from=never")
+    wait_ready(page)
+    alerts = page.get_by_test_id("stAlert").all_inner_texts()
+    assert any("banana" in a for a in alerts) and any("not a year" in a for a in alerts)
+    assert exceptions_on(page) == []

@@ -6,7 +6,6 @@ import streamlit as st
 
 from atlas.text_safety import md_escape
 from components import case_view
-from views import filter_state as fs
 from views.shared import context
 
 ctx = context()
@@ -107,11 +106,13 @@ with tab_sources:
 related = [r for r in case.related if r in titles]
 if related:
     st.subheader("Related cases", anchor=False)
-    with st.container(horizontal=True):
+    with st.container(horizontal=True, key="related-cases"):
         for rid in related:
-            st.page_link(
-                "views/case.py",
-                label=titles[rid],
+            st.button(
+                titles[rid],
                 icon=":material/link:",
-                query_params=fs.link_params(ctx.filters, case=rid),
+                on_click=open_case,
+                args=(rid,),
+                key=f"related_{rid}",
+                type="tertiary",
             )
