@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -44,8 +45,16 @@ class Library:
         """Files that could not be loaded at all (their cases are missing)."""
         return sorted({p.path for p in self.problems if p.severity is Severity.ERROR})
 
+    @cached_property
+    def _by_id(self) -> dict[str, Case]:
+        return {c.id: c for c in self.cases}
+
     def case(self, case_id: str) -> Case | None:
-        return next((c for c in self.cases if c.id == case_id), None)
+        return self._by_id.get(case_id)
+
+    def cases_in(self, ids) -> list[Case]:
+        """The cases with these ids, in that order (e.g. a filtered table's id column)."""
+        return [self._by_id[i] for i in ids if i in self._by_id]
 
     def tour(self, tour_id: str) -> Tour | None:
         return next((t for t in self.tours if t.id == tour_id), None)

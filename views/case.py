@@ -71,7 +71,7 @@ nav[0].button(
     shortcut="Left",
     width="stretch",
 )
-nav[1].caption(f"{where} · {md_escape(ctx.sentence())}", text_alignment="center")
+nav[1].caption(f"{where} · {md_escape(ctx.sentence)}", text_alignment="center")
 nav[2].button(
     "Next",
     icon=":material/chevron_right:",

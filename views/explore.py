@@ -7,6 +7,8 @@ import math
 import pandas as pd
 import streamlit as st
 
+from atlas.export import FORMATS, render
+from atlas.text_safety import md_escape
 from atlas.vocabulary import label_for
 from components.case_card import case_card, years_text
 from components.selection_bar import selection_bar
@@ -39,9 +41,9 @@ def remember(param: str, value: str, default: str) -> None:
 ctx = context()
 selection = ctx.selection
 st.title("Explore")
-selection_bar(ctx.filters, ctx.sentence(), lambda f, v: fs.remove_filter(f, v, ctx.year_bounds))
+selection_bar(ctx.filters, ctx.sentence, lambda f, v: fs.remove_filter(f, v, ctx.year_bounds))
 
-left, right = st.columns([1, 1])
+left, right, share = st.columns([2, 2, 1], vertical_alignment="bottom")
 view = left.segmented_control(
     "View",
     ["cards", "table"],
@@ -57,13 +59,26 @@ sort = right.selectbox(
     key="explore_sort",
     index=list(SORTS).index(url_choice("sort", SORTS, "title")),
 )
+_, columns, ascending = SORTS[sort]
+ordered = selection.sort_values(columns, ascending=ascending, kind="stable")
+with share.popover("Export", icon=":material/ios_share:", width="stretch"):
+    st.caption(f"{md_escape(ctx.sentence)}, in the order shown.")
+    for fmt_key, fmt in FORMATS.items():
+        st.download_button(
+            fmt.label,
+            data=lambda k=fmt_key: render(k, ctx.library.cases_in(ordered["id"]), ctx.sentence),
+            file_name=f"transformation-atlas.{fmt.extension}",
+            mime=fmt.mime,
+            icon=":material/download:",
+            on_click="ignore",
+            key=f"export_{fmt_key}",
+            width="stretch",
+        )
 remember("view", view, "cards")
 remember("sort", sort, "title")
 
-_, columns, ascending = SORTS[sort]
-ordered = selection.sort_values(columns, ascending=ascending, kind="stable")
 size = PAGE_SIZE[view]
-shown_for = (ctx.sentence(), view, sort)
+shown_for = (ctx.sentence, view, sort)
 if st.session_state.get("explore_for", shown_for) != shown_for:
     st.query_params.pop("p", None)  # a new selection or order starts on its first page
 st.session_state["explore_for"] = shown_for

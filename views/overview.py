@@ -13,7 +13,7 @@ from views.shared import context
 
 ctx = context()
 selection = ctx.selection
-sentence = ctx.sentence()
+sentence = ctx.sentence
 
 
 def on_pick(key: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -20,12 +21,14 @@ class Context:
     year_bounds: tuple[int, int]
     filters: Filters
 
-    @property
+    @cached_property
     def selection(self) -> pd.DataFrame:
         return apply(self.table, self.filters)
 
-    def sentence(self, count: int | None = None) -> str:
-        return describe(self.filters, len(self.selection) if count is None else count)
+    @cached_property
+    def sentence(self) -> str:
+        """The selection in words, e.g. '7 cases: Finance & payments, outcome Failure'."""
+        return describe(self.filters, len(self.selection))
 
 
 def year_bounds(table: pd.DataFrame) -> tuple[int, int]:
