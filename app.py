@@ -16,6 +16,9 @@ st.set_page_config(page_title="Transformation Atlas", page_icon="🧭", layout="
 overview = st.Page("views/overview.py", title="Overview", icon=":material/insights:", default=True)
 explore = st.Page("views/explore.py", title="Explore", icon=":material/view_module:")
 case = st.Page("views/case.py", title="Case", icon=":material/article:")
+compare = st.Page("views/compare.py", title="Compare", icon=":material/compare_arrows:")
+tours = st.Page("views/tours.py", title="Tours", icon=":material/tour:")
+present = st.Page("views/present.py", title="Present", icon=":material/slideshow:")
 concepts = st.Page("views/concepts.py", title="Concepts", icon=":material/lightbulb:")
 health = st.Page(
     "views/data_health.py",
@@ -24,7 +27,12 @@ health = st.Page(
     url_path="data-health",
 )
 page = st.navigation(
-    {"Library": [overview, explore, case], "Learn": [concepts], "About the data": [health]}
+    {
+        "Library": [overview, explore, case, compare],
+        "Present": [tours, present],
+        "Learn": [concepts],
+        "About the data": [health],
+    }
 )
 FILTERED = {overview.url_path, explore.url_path, case.url_path}
 

@@ -142,3 +142,38 @@ def test_a_bad_link_shows_a_notice_not_an_error(page, server):
     alerts = page.get_by_test_id("stAlert").all_inner_texts()
     assert any("banana" in a for a in alerts) and any("not a year" in a for a in alerts)
     assert exceptions_on(page) == []
+
+
+def test_presenter_mode_steps_with_the_keyboard_and_hides_the_chrome(page, server):
+    seen = watch(page)
+    page.goto(f"{server.url}/present?present=when-internet-plus-fails")
+    wait_ready(page)
+    assert page.get_by_test_id("stSidebar").is_hidden()
+    assert page.get_by_text("1 / 7").is_visible()
+    first = page.get_by_role("heading", level=1).first.inner_text()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get("slide") == ["2"])
+    wait_ready(page)
+    assert page.get_by_text("2 / 7").is_visible()
+    assert page.get_by_role("heading", level=1).first.inner_text() != first
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get("slide") == ["1"])
+    assert exceptions_on(page) == [] and seen.external == []
+
+
+def test_an_uploaded_tour_file_can_be_presented(page, server, tmp_path):
+    tour = tmp_path / "mine.yaml"
+    tour.write_text(
+        "id: my-two\ntitle: My two\ndescription: Two stops.\nstops:\n"
+        "  - {case: uber-taxi, talking_point: First stop.}\n"
+        "  - {case: ofo-bike-sharing, talking_point: Second stop.}\n"
+    )
+    page.goto(f"{server.url}/tours")
+    wait_ready(page)
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(tour))
+    wait_ready(page)
+    assert page.get_by_text("Loaded “My two” with 2 stops.").is_visible()
+    page.get_by_role("link", name="Present it").click()
+    wait_ready(page)
+    assert page.get_by_text("Tour: My two: Two stops.").is_visible()
+    assert page.get_by_text("First stop.").is_visible()

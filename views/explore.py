@@ -118,15 +118,21 @@ else:
         hide_index=True,
         width="stretch",
         on_select="rerun",
-        selection_mode="single-row",
+        selection_mode="multi-row",
         key=f"explore_table_{page_no}",
         column_config={"Summary": st.column_config.TextColumn(width="large")},
     )
-    st.caption("Select a row to open its case.")
-    picked = event.selection.rows if event else []
-    if picked:
-        case_id = rows.iloc[picked[0]]["id"]
-        st.switch_page(CASE_PAGE, query_params=fs.link_params(ctx.filters, case=case_id))
+    picked = list(rows.iloc[event.selection.rows]["id"]) if event else []
+    actions = st.container(horizontal=True, vertical_alignment="center")
+    actions.caption("Select one row to open its case, or two to four to compare them.")
+    if actions.button("Open case", icon=":material/arrow_forward:", disabled=len(picked) != 1):
+        st.switch_page(CASE_PAGE, query_params=fs.link_params(ctx.filters, case=picked[0]))
+    if actions.button(
+        f"Compare {len(picked)}" if picked else "Compare",
+        icon=":material/compare_arrows:",
+        disabled=not 2 <= len(picked) <= 4,
+    ):
+        st.switch_page("views/compare.py", query_params={"compare": ",".join(picked)})
 
 if pages > 1:
     prev_col, info_col, next_col = st.columns([1, 2, 1], vertical_alignment="center")

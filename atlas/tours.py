@@ -1,0 +1,74 @@
+"""Tours as data: build one from a selection, write it as YAML, read an uploaded one back.
+
+A tour file written here is the same format as the curated tours in cases/tours/, so a
+downloaded tour can be committed, or uploaded to the app again, unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import yaml
+from pydantic import ValidationError
+
+from atlas.problems import Problem, field_name
+from atlas.schema import Case, Tour, TourStop, tidy_id
+from atlas.validation_messages import describe_error
+from atlas.yaml_source import MAX_FILE_BYTES, YamlFileError, parse_yaml
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/tour.schema.json"
+
+
+def tour_from_cases(
+    cases: Sequence[Case], title: str, description: str, points: dict[str, str] | None = None
+) -> Tour:
+    """An ad-hoc tour: one stop per case, in order; a case's summary is the default point."""
+    points = points or {}
+    stops = [
+        TourStop(case=c.id, talking_point=" ".join((points.get(c.id) or c.summary).split()))
+        for c in cases
+    ]
+    title = " ".join(title.split()) or "My tour"
+    return Tour(
+        id=tidy_id(title)[:80].strip("-") or "my-tour",
+        title=title,
+        description=" ".join(description.split()) or f"{len(stops)} cases.",
+        stops=stops,
+    )
+
+
+def tour_to_yaml(tour: Tour) -> str:
+    """The tour as a file for cases/tours/, starting with its schema line."""
+    data = tour.model_dump(mode="json")
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return f"{SCHEMA_LINE}\n{body}"
+
+
+def tour_from_upload(name: str, raw: bytes, known_cases: set[str]) -> tuple[Tour | None, list]:
+    """Read an uploaded tour file; (tour, problems). Unknown case ids are problems too."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(name, 1, "(file)", "file is larger than 1 MB")]
+    try:
+        doc = parse_yaml(raw)
+    except YamlFileError as exc:
+        return None, [Problem(name, exc.line, exc.field, exc.message, exc.hint)]
+    try:
+        tour = Tour.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            message, hint = describe_error(err)
+            problems.append(Problem(name, doc.line_of(loc), field_name(loc), message, hint))
+        return None, problems
+    missing = [
+        Problem(
+            name,
+            doc.line_of(("stops", i, "case")),
+            f"stops[{i}].case",
+            f"no case has the id {stop.case!r} in this library",
+        )
+        for i, stop in enumerate(tour.stops)
+        if stop.case not in known_cases
+    ]
+    return tour, missing

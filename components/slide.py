@@ -1,0 +1,50 @@
+"""One case as a presentation slide: large type, the connections, outcome and key figures."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas.graphs import BEFORE_COLOUR, connection_dot
+from atlas.schema import Case
+from atlas.text_safety import md_escape
+from components.case_card import mode_badge, outcome_badge
+
+# Presenter mode: no sidebar or app chrome, type readable from the back of a room.
+PRESENTER_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], [data-testid="stToolbarActions"],
+[data-testid="stAppDeployButton"], [data-testid="stMainMenu"],
+[data-testid="stHeader"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
+.st-key-slide h1 { font-size: 3.2rem; line-height: 1.15; }
+.st-key-slide p, .st-key-slide li { font-size: 1.45rem; line-height: 1.45; }
+.st-key-slide-figures strong { font-size: 2.2rem; line-height: 1.2; }
+.st-key-speaker-notes p { font-size: 1.15rem; }
+</style>"""
+
+
+def slide(case: Case, max_figures: int = 3) -> None:
+    with st.container(key="slide"):
+        st.title(md_escape(case.title), anchor=False)
+        with st.container(horizontal=True, gap="small"):
+            outcome_badge(case.outcome.status.value)
+            mode_badge(case.mode.value)
+        st.markdown(md_escape(case.summary))
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            st.markdown("**Before**")
+            st.graphviz_chart(connection_dot(case.connections.before, BEFORE_COLOUR))
+            st.markdown("**After**")
+            st.graphviz_chart(connection_dot(case.connections.after))
+        with right:
+            st.markdown(f"**{case.outcome.status.label}.** {md_escape(case.outcome.evidence)}")
+            for m in case.metrics[:max_figures]:
+                st.metric(
+                    md_escape(m.label),
+                    f"{m.value:,.10g} {m.unit}",
+                    help=f"{m.year}, {case.source_by_id[m.source].publisher}"
+                    if m.source in case.source_by_id
+                    else None,
+                )
+        cited = "; ".join(f"{s.publisher} ({s.date})" for s in case.sources)
+        st.caption("Sources: " + md_escape(cited) if cited else "Illustrative example.")

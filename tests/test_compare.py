@@ -1,0 +1,40 @@
+import pytest
+
+from atlas.compare import FIELDS, compare_rows, parse_compare_param
+from atlas.loader import load_library
+from tests.conftest import GOOD
+
+
+def test_rows_cover_every_field_and_mark_differences():
+    a, b = load_library(GOOD).cases
+    rows = {r.field: r for r in compare_rows([a, b])}
+    assert list(rows) == [name for name, _ in FIELDS]
+    assert not rows["Mode"].differs  # both fixtures are +Internet
+    assert rows["Mode"].values == ("+Internet", "+Internet")
+    assert rows["Connections before"].values[0].startswith("Walk-in customer — Bakery counter")
+
+
+def test_a_changed_field_differs(good_case_data):
+    from atlas.schema import Case
+
+    a = Case.model_validate(good_case_data)
+    b = Case.model_validate(good_case_data | {"id": "other", "mode": "internet_plus"})
+    rows = {r.field: r for r in compare_rows([a, b])}
+    assert rows["Mode"].differs and rows["Mode"].values == ("+Internet", "Internet+")
+    assert not rows["Industry"].differs
+
+
+@pytest.mark.parametrize(
+    ("raw", "ids", "n_notices"),
+    [
+        ("a,b", ["a", "b"], 0),
+        (" a , b ,a,", ["a", "b"], 0),
+        ("a,zz,b", ["a", "b"], 1),
+        ("a,b,c,d,e", ["a", "b", "c", "d"], 1),
+        ("", [], 0),
+        ("<script>", [], 1),
+    ],
+)
+def test_parse_compare_param(raw, ids, n_notices):
+    got, notices = parse_compare_param(raw, {"a", "b", "c", "d", "e"})
+    assert got == ids and len(notices) == n_notices

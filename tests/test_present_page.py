@@ -1,0 +1,117 @@
+"""AppTest: presenter mode, compare and the tour builder."""
+
+import pytest
+
+from tests.test_app import all_text
+
+
+def open_page(app_test, folder, page, **query):
+    at = app_test(folder)
+    at.run()
+    at.switch_page(page)
+    for key, value in query.items():  # switch_page drops the query, as navigation does
+        at.query_params[key] = value
+    return at.run()
+
+
+def button(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+@pytest.fixture
+def tour_library(small_library):
+    (small_library / "tours").mkdir()
+    (small_library / "tours" / "failures.yaml").write_text(
+        "id: failures\ntitle: Failures\ndescription: What went wrong.\nstops:\n"
+        "  - {case: taxi-fail, talking_point: Ask who paid for the subsidies.}\n"
+        "  - {case: finance-fail, talking_point: Ask who was left holding the risk.}\n"
+    )
+    return small_library
+
+
+def test_a_tour_link_opens_its_slide_with_notes(app_test, tour_library):
+    at = open_page(app_test, tour_library, "views/present.py", present="failures", slide="2")
+    assert not at.exception
+    assert at.title[0].value == "Case finance\\-fail"
+    text = all_text(at)
+    assert "2 / 2" in text and "Tour: Failures: What went wrong." in text
+    assert "Ask who was left holding the risk." in text
+
+
+def test_next_previous_and_jump_move_the_slide_in_the_url(app_test, tour_library):
+    at = open_page(app_test, tour_library, "views/present.py", present="failures")
+    assert at.title[0].value == "Case taxi\\-fail"
+    assert button(at, "Previous").disabled
+    button(at, "Next").click().run()
+    assert at.query_params["slide"] == "2"
+    assert at.title[0].value == "Case finance\\-fail"
+    assert button(at, "Next").disabled
+    button(at, "1. Case taxi-fail").click().run()
+    assert at.query_params["slide"] == "1"
+
+
+def test_notes_can_be_hidden(app_test, tour_library):
+    at = open_page(app_test, tour_library, "views/present.py", present="failures")
+    button(at, "Hide notes").click().run()
+    assert at.query_params["notes"] == "0"
+    assert "Ask who paid for the subsidies." not in all_text(at)
+    button(at, "Show notes").click().run()
+    assert "Ask who paid for the subsidies." in all_text(at)
+
+
+def test_presenting_the_selection_uses_the_filters(app_test, small_library):
+    at = open_page(app_test, small_library, "views/present.py", present="selection")
+    assert "4 cases: the whole library" in all_text(at)
+    at = app_test(small_library, outcome="failure")
+    at.run()
+    at.switch_page("views/present.py")
+    at.query_params["present"] = "selection"
+    at.run()
+    text = all_text(at)
+    assert "1 / 2" in text and "2 cases: outcome Failure" in text
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ({"present": "nope"}, "No tour has the id “nope”"),
+        ({"present": "failures", "slide": "99"}, "2 / 2"),
+        ({"present": "failures", "slide": "x"}, "1 / 2"),
+    ],
+)
+def test_bad_presenter_links_fall_back(app_test, tour_library, query, shown):
+    at = open_page(app_test, tour_library, "views/present.py", **query)
+    assert not at.exception
+    assert shown in all_text(at)
+
+
+def test_compare_shows_the_cases_side_by_side(app_test, small_library):
+    at = open_page(
+        app_test, small_library, "views/compare.py", compare="taxi-fail,finance-win,nope"
+    )
+    assert not at.exception
+    assert "Ignored 'nope'" in at.warning[0].value
+    text = all_text(at)
+    assert "Case taxi-fail" in text and "Case finance-win" in text
+    assert ":orange[≠] Outcome" in text  # failure against success
+    assert "\nThinking\n" in text  # the same for both: shown, unmarked
+    at.toggle[0].set_value(True).run()
+    text = all_text(at)
+    assert ":orange[≠] Outcome" in text and ":orange[≠] Industry" in text
+    assert "\nThinking\n" not in text  # only the differences are left
+
+
+def test_compare_needs_two_cases(app_test, small_library):
+    at = open_page(app_test, small_library, "views/compare.py", compare="taxi-fail")
+    assert "Choose 2 to 4 cases" in all_text(at)
+
+
+def test_build_and_present_a_tour_from_the_selection(app_test, small_library):
+    at = app_test(small_library, outcome="failure")
+    at.run()
+    at.switch_page("views/tours.py").run()
+    at.text_input(key="adhoc_title").set_value("Two failures").run()
+    button(at, "Present this tour").click().run()
+    assert not at.exception
+    assert at.title[0].value in ("Case finance\\-fail", "Case taxi\\-fail")
+    assert "Tour: Two failures" in all_text(at)

@@ -1,0 +1,51 @@
+import pytest
+
+from atlas.loader import load_library
+from atlas.presentation import show_from_selection, show_from_tour, slide_number
+from atlas.schema import Tour
+from tests.conftest import GOOD
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library(GOOD)
+
+
+def test_a_tour_plays_its_stops_in_order_and_skips_missing_cases(library):
+    tour = Tour(
+        id="tt",
+        title="T",
+        description="D",
+        stops=[
+            {"case": "corner-shop-online", "talking_point": "First."},
+            {"case": "gone", "talking_point": "Skipped."},
+            {"case": "bakery-o2o-delivery", "talking_point": "Second."},
+        ],
+    )
+    show = show_from_tour(tour, {c.id: c for c in library.cases})
+    assert [s.case.id for s in show.stops] == ["corner-shop-online", "bakery-o2o-delivery"]
+    assert [s.note for s in show.stops] == ["First.", "Second."]
+    assert show.caption == "Tour: T: D" and len(show) == 2
+
+
+def test_a_selection_plays_with_lessons_as_notes(library):
+    show = show_from_selection(library.cases, "2 cases: the whole library")
+    assert show.caption == "2 cases: the whole library"
+    assert show.stops[0].note.startswith(library.cases[0].lessons[0])
+
+
+@pytest.mark.parametrize(
+    ("raw", "count", "number", "noticed"),
+    [
+        (None, 5, 1, False),
+        ("3", 5, 3, False),
+        ("0", 5, 1, True),
+        ("9", 5, 5, True),
+        ("-2", 5, 1, True),
+        ("two", 5, 1, True),
+        ("3", 0, 1, False),
+    ],
+)
+def test_slide_number(raw, count, number, noticed):
+    got, notice = slide_number(raw, count)
+    assert got == number and (notice is not None) == noticed

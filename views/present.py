@@ -1,0 +1,119 @@
+"""Presenter mode (?present=TOUR or selection, &slide=N): one case per slide, large type."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas.presentation import Show, show_from_selection, show_from_tour, slide_number
+from atlas.text_safety import md_escape
+from components.slide import PRESENTER_CSS, slide
+from views.shared import context
+from views.tour_store import all_tours
+
+st.set_page_config(initial_sidebar_state="collapsed")
+st.html(PRESENTER_CSS)
+
+ctx = context()
+tours = all_tours(ctx.library)
+wanted = st.query_params.get("present", "selection")
+
+
+def go(number: int) -> None:
+    st.query_params["slide"] = str(number)
+
+
+def toggle_notes() -> None:
+    if st.query_params.get("notes") == "0":
+        st.query_params.pop("notes", None)
+    else:
+        st.query_params["notes"] = "0"
+
+
+def choose_show() -> Show | None:
+    if wanted == "selection":
+        ordered = ctx.selection.sort_values("title", kind="stable")["id"]
+        return show_from_selection(ctx.library.cases_in(ordered), ctx.sentence)
+    if wanted in tours:
+        return show_from_tour(tours[wanted], {c.id: c for c in ctx.library.cases})
+    st.warning(f"No tour has the id “{md_escape(wanted[:80])}”.", icon=":material/link_off:")
+    return None
+
+
+show = choose_show()
+if show is None or len(show) == 0:
+    st.title("Present")
+    if show is not None:
+        st.info("Nothing to present: the selection is empty.", icon=":material/search_off:")
+    st.write("Present one of the tours, or the cases of the current selection:")
+    with st.container(horizontal=True):
+        st.page_link(
+            "views/present.py",
+            label="The current selection",
+            query_params={"present": "selection"},
+            icon=":material/slideshow:",
+        )
+        for tour in tours.values():
+            st.page_link(
+                "views/present.py",
+                label=tour.title,
+                query_params={"present": tour.id},
+                icon=":material/tour:",
+            )
+    st.stop()
+
+number, notice = slide_number(st.query_params.get("slide"), len(show))
+if notice:
+    st.toast(notice, icon=":material/info:")
+stop = show.stops[number - 1]
+notes_on = st.query_params.get("notes") != "0"
+
+top = st.columns([5, 1], vertical_alignment="center")
+top[0].caption(md_escape(show.caption))
+top[1].markdown(f"**{number} / {len(show)}**", text_alignment="right")
+
+slide(stop.case)
+if notes_on:
+    with st.container(border=True, key="speaker-notes"):
+        st.caption("Speaker notes")
+        st.markdown(md_escape(stop.note))
+
+bar = st.container(horizontal=True, vertical_alignment="center", key="presenter-bar")
+bar.button(
+    "Previous",
+    icon=":material/chevron_left:",
+    disabled=number <= 1,
+    on_click=go,
+    args=(number - 1,),
+    shortcut="Left",
+)
+with bar.popover("Slides", icon=":material/grid_view:"):
+    for i, s in enumerate(show.stops, 1):
+        st.button(
+            f"{i}. {s.case.title}",
+            key=f"jump_{i}",
+            on_click=go,
+            args=(i,),
+            type="primary" if i == number else "tertiary",
+        )
+bar.button(
+    "Hide notes" if notes_on else "Show notes",
+    on_click=toggle_notes,
+    icon=":material/speaker_notes:",
+)
+bar.page_link(
+    "views/case.py",
+    label="Open the full case",
+    icon=":material/open_in_new:",
+    query_params={"case": stop.case.id},
+)
+bar.button(
+    "Next",
+    icon=":material/chevron_right:",
+    icon_position="right",
+    disabled=number >= len(show),
+    on_click=go,
+    args=(number + 1,),
+    shortcut="Right",
+    type="primary",
+)
+st.caption("Keys: ← previous · → next")
