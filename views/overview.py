@@ -30,7 +30,7 @@ def chart_block(name: str, build: Callable, help_text: str) -> None:
     key = f"chart_{name}"
     st.altair_chart(chart, on_select=lambda: on_pick(key), key=key, width="stretch")
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
-    row.caption(help_text)
+    row.caption(help_text, width="stretch")
     row.download_button(
         "PNG",
         lambda: charts.chart_png(chart),
@@ -49,7 +49,6 @@ def chart_block(name: str, build: Callable, help_text: str) -> None:
         key=f"svg_{name}",
         on_click="ignore",
     )
-    st.caption(help_text)
 
 
 st.title("Transformation Atlas")
