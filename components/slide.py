@@ -38,13 +38,13 @@ def slide(case: Case, max_figures: int = 3) -> None:
             st.graphviz_chart(connection_dot(case.connections.after))
         with right:
             st.markdown(f"**{case.outcome.status.label}.** {md_escape(case.outcome.evidence)}")
-            for m in case.metrics[:max_figures]:
-                st.metric(
-                    md_escape(m.label),
-                    f"{m.value:,.10g} {m.unit}",
-                    help=f"{m.year}, {case.source_by_id[m.source].publisher}"
-                    if m.source in case.source_by_id
-                    else None,
-                )
+            with st.container(key="slide-figures"):
+                for m in case.metrics[:max_figures]:
+                    source = case.source_by_id.get(m.source)
+                    cited = f", {source.publisher}" if source else ""
+                    st.markdown(
+                        f"**{m.value:,.10g} {md_escape(m.unit)}**  \n"
+                        f"{md_escape(m.label)} ({m.year}{md_escape(cited)})"
+                    )
         cited = "; ".join(f"{s.publisher} ({s.date})" for s in case.sources)
         st.caption("Sources: " + md_escape(cited) if cited else "Illustrative example.")
