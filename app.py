@@ -1,4 +1,4 @@
-"""Transformation Atlas: the frame. Page config, navigation, shared filters, notices."""
+"""Transformation Atlas: the frame. Page config, language, navigation, shared filters."""
 
 from __future__ import annotations
 
@@ -6,32 +6,37 @@ import streamlit as st
 
 from components.filter_panel import filter_panel
 from components.load_notice import load_notice
+from components.translate import _
 from views import filter_state as fs
+from views.language_state import language_switch, sync_language
 from views.shared import context
 
 # A local emoji as the tab icon: a ":material/...:" icon here would be fetched from the
 # internet, and the app must work offline.
 st.set_page_config(page_title="Transformation Atlas", page_icon="🧭", layout="wide")
+language_notice = sync_language()
 
-overview = st.Page("views/overview.py", title="Overview", icon=":material/insights:", default=True)
-explore = st.Page("views/explore.py", title="Explore", icon=":material/view_module:")
-case = st.Page("views/case.py", title="Case", icon=":material/article:")
-compare = st.Page("views/compare.py", title="Compare", icon=":material/compare_arrows:")
-tours = st.Page("views/tours.py", title="Tours", icon=":material/tour:")
-present = st.Page("views/present.py", title="Present", icon=":material/slideshow:")
-concepts = st.Page("views/concepts.py", title="Concepts", icon=":material/lightbulb:")
+overview = st.Page(
+    "views/overview.py", title=_("Overview"), icon=":material/insights:", default=True
+)
+explore = st.Page("views/explore.py", title=_("Explore"), icon=":material/view_module:")
+case = st.Page("views/case.py", title=_("Case"), icon=":material/article:")
+compare = st.Page("views/compare.py", title=_("Compare"), icon=":material/compare_arrows:")
+tours = st.Page("views/tours.py", title=_("Tours"), icon=":material/tour:")
+present = st.Page("views/present.py", title=_("Present"), icon=":material/slideshow:")
+concepts = st.Page("views/concepts.py", title=_("Concepts"), icon=":material/lightbulb:")
 health = st.Page(
     "views/data_health.py",
-    title="Data health",
+    title=_("Data health"),
     icon=":material/health_and_safety:",
     url_path="data-health",
 )
 page = st.navigation(
     {
-        "Library": [overview, explore, case, compare],
-        "Present": [tours, present],
-        "Learn": [concepts],
-        "About the data": [health],
+        _("Library"): [overview, explore, case, compare],
+        _("Present"): [tours, present],
+        _("Learn"): [concepts],
+        _("About the data"): [health],
     }
 )
 FILTERED = {overview.url_path, explore.url_path, case.url_path}
@@ -39,8 +44,8 @@ FILTERED = {overview.url_path, explore.url_path, case.url_path}
 ctx = context()
 fs.sync_from_url(page.url_path, ctx.year_bounds)
 ctx = context()  # the widgets may just have taken the URL's filters
-if page.url_path in FILTERED:
-    with st.sidebar:
+with st.sidebar:
+    if page.url_path in FILTERED:
         filter_panel(
             ctx.table,
             ctx.filters,
@@ -50,8 +55,11 @@ if page.url_path in FILTERED:
             ctx.year_bounds,
             on_reset=lambda: fs.reset_filters(ctx.year_bounds),
         )
-    fs.write_url(ctx.filters)
+        fs.write_url(ctx.filters)
+    language_switch()
 
+if language_notice:
+    st.warning(language_notice, icon=":material/translate:")
 for notice in fs.take_notices():
     st.warning(notice, icon=":material/link_off:")
 load_notice(ctx.library, health)

@@ -14,13 +14,39 @@ from __future__ import annotations
 import json
 import math
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from atlas.i18n import N_, Translate
 from atlas.vocabulary import VOCABULARIES, label_for
+
+# The language of the text in charts built now: set by `chart_language`, English by default.
+# A context variable, not a parameter, so every small helper below can translate.
+_LANGUAGE: ContextVar[Translate] = ContextVar("chart_language", default=str)
+
+
+@contextmanager
+def chart_language(translate: Translate) -> Iterator[None]:
+    """Build charts inside this block to have their titles, axes and labels translated."""
+    token = _LANGUAGE.set(translate)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def _t(message: str) -> str:
+    return _LANGUAGE.get()(message)
+
+
+def _label(field: str, value: str) -> str:
+    return _t(label_for(field, value))
+
 
 OUTCOME_ORDER = ["success", "mixed", "failure", "ongoing"]
 # Okabe-Ito: told apart with every common colour-vision deficiency.
@@ -51,9 +77,9 @@ PICK_FACETS = {
 
 # Policy milestones on the timeline: (year, month, label).
 POLICY_MARKERS = (
-    (2015, 7, "Internet Plus action plan (Jul 2015)"),
-    (2020, 1, "Epidemic (Jan 2020)"),
-    (2020, 9, "SASAC SOE notice (Sep 2020)"),
+    (2015, 7, N_("Internet Plus action plan (Jul 2015)")),
+    (2020, 1, N_("Epidemic (Jan 2020)")),
+    (2020, 9, N_("SASAC SOE notice (Sep 2020)")),
 )
 MARKER_ROW_PX = 14  # one label row; the rows sit above the bars, in reserved headroom
 MARKER_TOP_PX = 8
@@ -70,9 +96,9 @@ CELL_OPACITY = (0.08, 0.4)
 LABEL_LIMIT_PX = 240
 TIMELINE_HEIGHT = 360  # the whole chart in the app (title and axes included)
 BAR_HALF_WIDTH = 0.42
-TIMELINE_X_TITLE = "Start year"
+TIMELINE_X_TITLE = N_("Start year")
 EXPORT_WIDTH = 720  # a container-wide chart has no width outside the app
-EMPTY_NOTE = "No cases to show"
+EMPTY_NOTE = N_("No cases to show")
 EMPTY_HEIGHT = 160
 CAPTION_WRAP = 90  # characters per subtitle line
 
@@ -81,8 +107,9 @@ CAPTION_WRAP = 90  # characters per subtitle line
 
 
 def _outcome_color() -> alt.Color:
-    scale = alt.Scale(domain=OUTCOME_LABELS, range=[OUTCOME_COLORS[v] for v in OUTCOME_ORDER])
-    return alt.Color("outcome_label:N", title="Outcome", scale=scale, sort=OUTCOME_LABELS)
+    labels = [_t(label) for label in OUTCOME_LABELS]
+    scale = alt.Scale(domain=labels, range=[OUTCOME_COLORS[v] for v in OUTCOME_ORDER])
+    return alt.Color("outcome_label:N", title=_t("Outcome"), scale=scale, sort=labels)
 
 
 def _label_axis() -> alt.Axis:
@@ -109,7 +136,7 @@ def _finish(
     """Title the chart; an empty selection gets a short note and a fixed height instead of
     collapsing to a bare axis (the "pick" selection stays, so the app can still listen)."""
     if empty:
-        note = alt.Chart(pd.DataFrame({"note": [EMPTY_NOTE]})).mark_text(fontSize=13, color=INK)
+        note = alt.Chart(pd.DataFrame({"note": [_t(EMPTY_NOTE)]})).mark_text(fontSize=13, color=INK)
         note = note.encode(
             text="note:N", x=alt.value({"expr": "width / 2"}), y=alt.value({"expr": "height / 2"})
         )
@@ -125,7 +152,7 @@ def _labelled(frame: pd.DataFrame, fields: Iterable[str]) -> pd.DataFrame:
     """Add a `<field>_label` column beside each raw vocabulary column."""
     out = frame.copy()
     for f in fields:
-        out[f"{f}_label"] = [label_for(f, v) for v in out[f]]
+        out[f"{f}_label"] = [_label(f, v) for v in out[f]]
     return out
 
 
@@ -143,7 +170,7 @@ def _with_outcome_rank(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _vocabulary_labels(field: str) -> list[str]:
-    return list(VOCABULARIES[field].labels().values())
+    return [_t(label) for label in VOCABULARIES[field].labels().values()]
 
 
 def _count_ticks(top: int) -> list[int]:
@@ -154,7 +181,7 @@ def _count_ticks(top: int) -> list[int]:
 
 def _order_by_total(totals: pd.Series, field: str) -> list[str]:
     """Labels of `field` by total cases, largest first, ties by label."""
-    labels = {v: label_for(field, v) for v in totals.index}
+    labels = {v: _label(field, v) for v in totals.index}
     ranked = sorted(totals.index, key=lambda v: (-int(totals[v]), labels[v]))
     return [labels[v] for v in ranked]
 
@@ -172,19 +199,19 @@ def outcome_by_industry(table: pd.DataFrame, caption: str) -> alt.TopLevelMixin:
         .mark_bar()
         .encode(
             y=alt.Y("industry_label:N", title=None, sort=order, axis=_label_axis()),
-            x=alt.X("count:Q", title="Cases", axis=alt.Axis(tickMinStep=1, format="d")),
+            x=alt.X("count:Q", title=_t("Cases"), axis=alt.Axis(tickMinStep=1, format="d")),
             color=_outcome_color(),
             order=alt.Order("outcome_rank:Q"),
             opacity=_dim_unpicked(pick),
             tooltip=[
-                alt.Tooltip("industry_label:N", title="Industry"),
-                alt.Tooltip("outcome_label:N", title="Outcome"),
-                alt.Tooltip("count:Q", title="Cases"),
+                alt.Tooltip("industry_label:N", title=_t("Industry")),
+                alt.Tooltip("outcome_label:N", title=_t("Outcome")),
+                alt.Tooltip("count:Q", title=_t("Cases")),
             ],
         )
         .add_params(pick)
     )
-    return _finish([bars], "Outcomes by industry", caption, table.empty)
+    return _finish([bars], _t("Outcomes by industry"), caption, table.empty)
 
 
 def _grid_counts(table: pd.DataFrame) -> pd.DataFrame:
@@ -195,7 +222,7 @@ def _grid_counts(table: pd.DataFrame) -> pd.DataFrame:
     by_outcome["rank"] = [OUTCOME_ORDER.index(v) for v in by_outcome["outcome"]]
     by_outcome = by_outcome.sort_values("rank")
     by_outcome["part"] = [
-        f"{label_for('outcome', o)} {n}"
+        f"{_label('outcome', o)} {n}"
         for o, n in zip(by_outcome["outcome"], by_outcome["count"], strict=True)
     ]
     counts = (
@@ -215,16 +242,16 @@ def industry_connection_grid(table: pd.DataFrame, caption: str) -> alt.TopLevelM
     base = alt.Chart(counts).encode(
         x=alt.X(
             "connection_types_label:N",
-            title="Connection type",
+            title=_t("Connection type"),
             sort=_vocabulary_labels("connection_types"),
             axis=alt.Axis(labelAngle=-35, labelLimit=LABEL_LIMIT_PX, labelOverlap=False),
         ),
         y=alt.Y("industry_label:N", title=None, sort=order, axis=_label_axis()),
         tooltip=[
-            alt.Tooltip("industry_label:N", title="Industry"),
-            alt.Tooltip("connection_types_label:N", title="Connection"),
-            alt.Tooltip("count:Q", title="Cases"),
-            alt.Tooltip("outcomes:N", title="Outcomes"),
+            alt.Tooltip("industry_label:N", title=_t("Industry")),
+            alt.Tooltip("connection_types_label:N", title=_t("Connection")),
+            alt.Tooltip("count:Q", title=_t("Cases")),
+            alt.Tooltip("outcomes:N", title=_t("Outcomes")),
         ],
     )
     cells = (
@@ -240,7 +267,7 @@ def industry_connection_grid(table: pd.DataFrame, caption: str) -> alt.TopLevelM
     numbers = base.mark_text(fontSize=12, fontWeight="bold", color=INK).encode(
         text=alt.Text("count:Q"), opacity=_dim_unpicked(pick)
     )
-    return _finish([cells, numbers], "Industries × connection types", caption, table.empty)
+    return _finish([cells, numbers], _t("Industries × connection types"), caption, table.empty)
 
 
 def _timeline_counts(table: pd.DataFrame) -> pd.DataFrame:
@@ -264,7 +291,7 @@ def marker_positions(lo: float, hi: float) -> list[dict]:
         x = year - 0.5 + (month - 1) / 12  # the start of the month, in year Y's band
         # A label extends into the wider side of the plot: labels never run off an edge.
         align = "right" if (x - lo) > (hi - lo) / 2 else "left"
-        markers.append({"x": x, "label": label, "align": align})
+        markers.append({"x": x, "label": _t(label), "align": align})
     # A rule runs from its label down to the axis, through every lower row. Rows are given so
     # that it passes beside the lower labels, never through them: labels that end at their
     # rule go later-higher, labels that start at it go earlier-higher.
@@ -281,7 +308,8 @@ def _side(marker: dict) -> int:
 def _marker_layers(marker: dict) -> list[alt.Chart]:
     """A dashed rule from just below the label to the x axis, and the label itself."""
     at = alt.Chart(pd.DataFrame([marker])).encode(
-        x=alt.X("x:Q", title=TIMELINE_X_TITLE), tooltip=alt.Tooltip("label:N", title="Policy")
+        x=alt.X("x:Q", title=_t(TIMELINE_X_TITLE)),
+        tooltip=alt.Tooltip("label:N", title=_t("Policy")),
     )
     rule = at.mark_rule(color=NEUTRAL, strokeDash=[4, 3]).encode(
         y=alt.value(marker["y"] + 7), y2=alt.value(alt.expr("height"))
@@ -310,14 +338,14 @@ def timeline(table: pd.DataFrame, caption: str) -> alt.TopLevelMixin:
         .encode(
             x=alt.X(
                 "x0:Q",
-                title=TIMELINE_X_TITLE,
+                title=_t(TIMELINE_X_TITLE),
                 scale=alt.Scale(domain=[lo, hi], nice=False, zero=False),
                 axis=alt.Axis(format="d", tickMinStep=1),
             ),
             x2="x1:Q",
             y=alt.Y(
                 "y0:Q",
-                title="Cases started",
+                title=_t("Cases started"),
                 scale=alt.Scale(domainMin=0, domainMax=y_max, nice=False),
                 axis=alt.Axis(format="d", values=_count_ticks(tallest)),
             ),
@@ -325,9 +353,9 @@ def timeline(table: pd.DataFrame, caption: str) -> alt.TopLevelMixin:
             color=_outcome_color(),
             opacity=_dim_unpicked(pick),
             tooltip=[
-                alt.Tooltip("year_start:Q", title="Year", format="d"),
-                alt.Tooltip("outcome_label:N", title="Outcome"),
-                alt.Tooltip("count:Q", title="Cases"),
+                alt.Tooltip("year_start:Q", title=_t("Year"), format="d"),
+                alt.Tooltip("outcome_label:N", title=_t("Outcome")),
+                alt.Tooltip("count:Q", title=_t("Cases")),
             ],
         )
         .add_params(pick)
@@ -335,7 +363,7 @@ def timeline(table: pd.DataFrame, caption: str) -> alt.TopLevelMixin:
     markers = [m for marker in marker_positions(lo, hi) for m in _marker_layers(marker)]
     # Bars last: they cover the dashed rules rather than being crossed by them.
     layers = [*markers, bars]
-    return _finish(layers, "Cases by start year", caption, table.empty, height=TIMELINE_HEIGHT)
+    return _finish(layers, _t("Cases by start year"), caption, table.empty, height=TIMELINE_HEIGHT)
 
 
 def mode_outcome(table: pd.DataFrame, caption: str) -> alt.TopLevelMixin:
@@ -351,20 +379,20 @@ def mode_outcome(table: pd.DataFrame, caption: str) -> alt.TopLevelMixin:
             y=alt.Y(
                 "mode_label:N", title=None, sort=_vocabulary_labels("mode"), axis=_label_axis()
             ),
-            x=alt.X("count:Q", title="Cases", axis=alt.Axis(tickMinStep=1, format="d")),
+            x=alt.X("count:Q", title=_t("Cases"), axis=alt.Axis(tickMinStep=1, format="d")),
             color=_outcome_color(),
             order=alt.Order("outcome_rank:Q"),
             opacity=_dim_unpicked(pick),
             tooltip=[
-                alt.Tooltip("mode_label:N", title="Mode"),
-                alt.Tooltip("outcome_label:N", title="Outcome"),
-                alt.Tooltip("count:Q", title="Cases"),
-                alt.Tooltip("share:Q", title="Share of mode", format=".0%"),
+                alt.Tooltip("mode_label:N", title=_t("Mode")),
+                alt.Tooltip("outcome_label:N", title=_t("Outcome")),
+                alt.Tooltip("count:Q", title=_t("Cases")),
+                alt.Tooltip("share:Q", title=_t("Share of mode"), format=".0%"),
             ],
         )
         .add_params(pick)
     )
-    return _finish([bars], "Outcomes by mode", caption, table.empty, height=alt.Step(44))
+    return _finish([bars], _t("Outcomes by mode"), caption, table.empty, height=alt.Step(44))
 
 
 #: Every chart builder by name, in the order the app shows them.

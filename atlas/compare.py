@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from atlas.i18n import N_, Translate
 from atlas.schema import Case, Connection
 
 MIN_CASES, MAX_CASES = 2, 4
@@ -28,25 +29,27 @@ def _metrics(case: Case) -> str:
     return "\n".join(f"{m.label}: {m.value:,.10g} {m.unit} ({m.year})" for m in case.metrics[:4])
 
 
-FIELDS: list[tuple[str, Callable[[Case], str]]] = [
-    ("Mode", lambda c: c.mode.label),
-    ("Thinking", lambda c: c.thinking.label),
-    ("Stage", lambda c: c.stage.label),
-    ("Outcome", lambda c: c.outcome.status.label),
-    ("Industry", lambda c: c.industry.label),
-    ("Region", lambda c: c.region.label),
-    ("Ownership", lambda c: c.ownership.label),
-    ("Years", lambda c: f"{c.years.start}–{c.years.end or ''}"),
-    ("Connection types", lambda c: ", ".join(t.label for t in c.connection_types)),
-    ("Connections before", lambda c: _links(c.connections.before)),
-    ("Connections after", lambda c: _links(c.connections.after)),
-    ("Key figures", _metrics),
-    ("Lessons", lambda c: "\n".join(c.lessons)),
+# (field name, its value for a case given a translate function)
+FIELDS: list[tuple[str, Callable[[Case, Translate], str]]] = [
+    (N_("Mode"), lambda c, _: _(c.mode.label)),
+    (N_("Thinking"), lambda c, _: _(c.thinking.label)),
+    (N_("Stage"), lambda c, _: _(c.stage.label)),
+    (N_("Outcome"), lambda c, _: _(c.outcome.status.label)),
+    (N_("Industry"), lambda c, _: _(c.industry.label)),
+    (N_("Region"), lambda c, _: _(c.region.label)),
+    (N_("Ownership"), lambda c, _: _(c.ownership.label)),
+    (N_("Years"), lambda c, _: f"{c.years.start}–{c.years.end or ''}"),
+    (N_("Connection types"), lambda c, _: ", ".join(_(t.label) for t in c.connection_types)),
+    (N_("Connections before"), lambda c, _: _links(c.connections.before)),
+    (N_("Connections after"), lambda c, _: _links(c.connections.after)),
+    (N_("Key figures"), lambda c, _: _metrics(c)),
+    (N_("Lessons"), lambda c, _: "\n".join(c.lessons)),
 ]
 
 
-def compare_rows(cases: Sequence[Case]) -> list[Row]:
-    return [Row(name, tuple(get(c) for c in cases)) for name, get in FIELDS]
+def compare_rows(cases: Sequence[Case], _: Translate = str) -> list[Row]:
+    """One row per field; values translated with `_` (the field name is left as the key)."""
+    return [Row(name, tuple(get(c, _) for c in cases)) for name, get in FIELDS]
 
 
 def parse_compare_param(raw: str, known: set[str]) -> tuple[list[str], list[str]]:

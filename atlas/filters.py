@@ -13,8 +13,13 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from atlas.i18n import N_, Translate
 from atlas.table import LIST_FACETS
 from atlas.vocabulary import VOCABULARIES, Term
+
+
+def _same(message: str) -> str:
+    return message
 
 
 @dataclass(frozen=True)
@@ -35,17 +40,17 @@ class Facet:
 
 # In the order the UI shows them: the three that matter most first.
 FACETS: tuple[Facet, ...] = (
-    Facet("industry", "industry", "Industry", ""),
-    Facet("connection_types", "connection", "Connection type", "connection"),
-    Facet("outcome", "outcome", "Outcome", "outcome"),
-    Facet("mode", "mode", "Mode", "mode"),
-    Facet("thinking", "thinking", "Thinking", "thinking"),
-    Facet("stage", "stage", "Stage", "stage"),
-    Facet("region", "region", "Region", "region"),
-    Facet("ownership", "ownership", "Ownership", "ownership"),
-    Facet("technologies", "tech", "Technology", "technology"),
-    Facet("ideas", "idea", "Idea", "idea"),
-    Facet("evidence", "evidence", "Evidence", "evidence"),
+    Facet("industry", "industry", N_("Industry"), ""),
+    Facet("connection_types", "connection", N_("Connection type"), N_("connection")),
+    Facet("outcome", "outcome", N_("Outcome"), N_("outcome")),
+    Facet("mode", "mode", N_("Mode"), N_("mode")),
+    Facet("thinking", "thinking", N_("Thinking"), N_("thinking")),
+    Facet("stage", "stage", N_("Stage"), N_("stage")),
+    Facet("region", "region", N_("Region"), N_("region")),
+    Facet("ownership", "ownership", N_("Ownership"), N_("ownership")),
+    Facet("technologies", "tech", N_("Technology"), N_("technology")),
+    Facet("ideas", "idea", N_("Idea"), N_("idea")),
+    Facet("evidence", "evidence", N_("Evidence"), N_("evidence")),
 )
 FACET_BY_NAME = {f.name: f for f in FACETS}
 FACET_BY_PARAM = {f.param: f for f in FACETS}
@@ -86,22 +91,26 @@ class Filters:
         kept = () if value is None else tuple(v for v in self.values(facet) if v != value)
         return self.with_values(facet, kept)
 
-    def chips(self) -> list[tuple[str, str | None, str]]:
+    def chips(self, _: Translate = _same) -> list[tuple[str, str | None, str]]:
         """(facet, value, label) of every active filter, for one-click removal."""
         out: list[tuple[str, str | None, str]] = []
         for f in FACETS:
-            out += [(f.name, v, f.vocabulary.label_of(v)) for v in self.values(f.name)]
+            out += [(f.name, v, _(f.vocabulary.label_of(v))) for v in self.values(f.name)]
         if self.year_from is not None or self.year_to is not None:
-            out.append(("years", None, year_phrase(self.year_from, self.year_to)))
+            out.append(("years", None, year_phrase(self.year_from, self.year_to, _)))
         if self.text.strip():
             out.append(("text", None, f"“{self.text.strip()}”"))
         return out
 
 
-def year_phrase(lo: int | None, hi: int | None) -> str:
+def year_phrase(lo: int | None, hi: int | None, _: Translate = _same) -> str:
     if lo is not None and hi is not None:
-        return f"active {lo}–{hi}" if lo != hi else f"active in {lo}"
-    return f"active since {lo}" if lo is not None else f"active until {hi}"
+        if lo == hi:
+            return _("active in {year}").format(year=lo)
+        return _("active {start}–{end}").format(start=lo, end=hi)
+    if lo is not None:
+        return _("active since {year}").format(year=lo)
+    return _("active until {year}").format(year=hi)
 
 
 # --- applying filters -------------------------------------------------------------------
@@ -165,20 +174,22 @@ def facet_counts(table: pd.DataFrame, filters: Filters, facet: str) -> dict[str,
 # --- words ------------------------------------------------------------------------------
 
 
-def describe(filters: Filters, count: int) -> str:
+def describe(filters: Filters, count: int, _: Translate = _same) -> str:
     """The selection as a sentence: '7 cases: Transportation or Finance, outcome Failure'."""
-    head = f"{count} case{'s' * (count != 1)}"
+    head = (_("{n} case") if count == 1 else _("{n} cases")).format(n=count)
     parts = []
     for f in FACETS:
         values = filters.values(f.name)
         if values:
-            labels = " or ".join(f.vocabulary.label_of(v) for v in values)
-            parts.append(f"{f.noun} {labels}".strip())
+            labels = _(" or ").join(_(f.vocabulary.label_of(v)) for v in values)
+            parts.append(f"{_(f.noun) if f.noun else ''} {labels}".strip())
     if filters.year_from is not None or filters.year_to is not None:
-        parts.append(year_phrase(filters.year_from, filters.year_to))
+        parts.append(year_phrase(filters.year_from, filters.year_to, _))
     if filters.text.strip():
-        parts.append(f"matching “{filters.text.strip()}”")
-    return f"{head}: {', '.join(parts)}" if parts else f"{head}: the whole library"
+        parts.append(_("matching “{text}”").format(text=filters.text.strip()))
+    if not parts:
+        return _("{head}: the whole library").format(head=head)
+    return _("{head}: {parts}").format(head=head, parts=_(", ").join(parts))
 
 
 # --- URL query parameters -----------------------------------------------------------------
@@ -199,7 +210,9 @@ def to_query(filters: Filters) -> dict[str, str | list[str]]:
     return query
 
 
-def from_query(params: Mapping[str, str | list[str]]) -> tuple[Filters, list[str]]:
+def from_query(
+    params: Mapping[str, str | list[str]], _: Translate = _same
+) -> tuple[Filters, list[str]]:
     """Filters from query parameters, and a notice for everything that had to be ignored.
 
     Values may be given as the vocabulary value or its label, in any case. Nothing here
@@ -223,7 +236,11 @@ def from_query(params: Mapping[str, str | list[str]]) -> tuple[Filters, list[str
         elif key in (YEAR_FROM_PARAM, YEAR_TO_PARAM):
             year = _year(values[-1])
             if year is None:
-                notices.append(f"Ignored {key}={values[-1][:20]!r}: not a year.")
+                notices.append(
+                    _("Ignored {key}={value}: not a year.").format(
+                        key=key, value=repr(values[-1][:20])
+                    )
+                )
             elif key == YEAR_FROM_PARAM:
                 year_from = year
             else:
@@ -231,11 +248,15 @@ def from_query(params: Mapping[str, str | list[str]]) -> tuple[Filters, list[str
         elif key == SEARCH_PARAM:
             text = values[-1][:MAX_SEARCH]
             if len(values[-1]) > MAX_SEARCH:
-                notices.append(f"The search text was cut to {MAX_SEARCH} characters.")
+                notices.append(_("The search text was cut to {n} characters.").format(n=MAX_SEARCH))
         elif key not in OTHER_PARAMS:
-            notices.append(f"Ignored the unknown parameter {key[:40]!r}.")
+            notices.append(_("Ignored the unknown parameter {key}.").format(key=repr(key[:40])))
     if year_from is not None and year_to is not None and year_from > year_to:
-        notices.append(f"Swapped the years {year_from} and {year_to}: 'from' was after 'to'.")
+        notices.append(
+            _("Swapped the years {a} and {b}: 'from' was after 'to'.").format(
+                a=year_from, b=year_to
+            )
+        )
         year_from, year_to = year_to, year_from
     return Filters(selected, year_from, year_to, text), notices
 

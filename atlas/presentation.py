@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from atlas.i18n import Translate
 from atlas.schema import Case, Tour
 
 
@@ -28,12 +29,15 @@ class Show:
         return len(self.stops)
 
 
-def show_from_tour(tour: Tour, cases_by_id: dict[str, Case]) -> Show:
+def show_from_tour(tour: Tour, cases_by_id: dict[str, Case], _: Translate = str) -> Show:
     """A tour's stops whose cases exist, in the tour's order."""
     stops = tuple(
         Stop(cases_by_id[s.case], s.talking_point) for s in tour.stops if s.case in cases_by_id
     )
-    return Show(tour.title, f"Tour: {tour.title}: {tour.description}", stops)
+    caption = _("Tour: {title}: {description}").format(
+        title=tour.title, description=tour.description
+    )
+    return Show(tour.title, caption, stops)
 
 
 def show_from_selection(cases: Sequence[Case], sentence: str) -> Show:

@@ -51,7 +51,7 @@ class Term(str, Enum):
 
 
 class Mode(Term):
-    """ "+Internet" (the internet as a tool) or "Internet+" (a redesign of connections)."""
+    """“+Internet” (the internet as a tool) or “Internet+” (a redesign of connections)."""
 
     PLUS_INTERNET = (
         "plus_internet",

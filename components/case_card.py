@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from atlas.text_safety import md_escape
-from atlas.vocabulary import Mode, Outcome, definition_for, label_for
+from atlas.vocabulary import Mode, Outcome, definition_for
+from components.translate import _, label, localized
 
 OUTCOME_BADGE = {"success": "green", "mixed": "orange", "failure": "red", "ongoing": "blue"}
 
@@ -17,29 +18,32 @@ def years_text(start: int, end) -> str:
 
 def outcome_badge(outcome: str) -> None:
     st.badge(
-        Outcome.label_of(outcome),
+        _(Outcome.label_of(outcome)),
         color=OUTCOME_BADGE.get(outcome, "gray"),
-        help=definition_for("outcome", outcome),
+        help=_(definition_for("outcome", outcome)),
     )
 
 
 def mode_badge(mode: str) -> None:
     colour = "violet" if mode == Mode.INTERNET_PLUS else "gray"
-    st.badge(Mode.label_of(mode), color=colour, help=definition_for("mode", mode))
+    st.badge(_(Mode.label_of(mode)), color=colour, help=_(definition_for("mode", mode)))
 
 
 def case_card(row, case_page: str, link_params: dict) -> None:
     """`row` is a row (itertuples) of the case table."""
     with st.container(border=True, height="stretch"):
-        st.markdown(f"**{md_escape(row.title)}**")
+        st.markdown(f"**{md_escape(localized(row.title, row.title_zh))}**")
         with st.container(horizontal=True, gap="small"):
             outcome_badge(row.outcome)
             mode_badge(row.mode)
-        st.caption(md_escape(row.summary))
+        st.caption(md_escape(localized(row.summary, row.summary_zh)))
         st.caption(
-            f"{label_for('industry', row.industry)} · {label_for('region', row.region)} · "
+            f"{label('industry', row.industry)} · {label('region', row.region)} · "
             f"{years_text(row.year_start, row.year_end)}"
         )
         st.page_link(
-            case_page, label="Open case", icon=":material/arrow_forward:", query_params=link_params
+            case_page,
+            label=_("Open case"),
+            icon=":material/arrow_forward:",
+            query_params=link_params,
         )

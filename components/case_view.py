@@ -8,49 +8,53 @@ import streamlit as st
 from atlas.graphs import BEFORE_COLOUR, connection_dot, new_parties
 from atlas.schema import Case
 from atlas.text_safety import md_escape, safe_markdown, safe_url
-from atlas.vocabulary import Stage, Thinking, definition_for, label_for
+from atlas.vocabulary import Stage, Thinking, definition_for
 from components.case_card import mode_badge, outcome_badge, years_text
+from components.translate import _, current_language, label, localized
 
 
 def header(case: Case) -> None:
-    st.title(md_escape(case.title), anchor=False)
+    zh = case.zh
+    st.title(md_escape(localized(case.title, zh and zh.title)), anchor=False)
     with st.container(horizontal=True, gap="small"):
         outcome_badge(case.outcome.status.value)
         mode_badge(case.mode.value)
         st.badge(
-            Thinking.label_of(case.thinking),
+            _(Thinking.label_of(case.thinking)),
             color="gray",
-            help=definition_for("thinking", case.thinking.value),
+            help=_(definition_for("thinking", case.thinking.value)),
         )
         st.badge(
-            Stage.label_of(case.stage), color="gray", help=definition_for("stage", case.stage.value)
+            _(Stage.label_of(case.stage)),
+            color="gray",
+            help=_(definition_for("stage", case.stage.value)),
         )
         if case.evidence.value == "illustrative":
             st.badge(
-                "Illustrative example",
+                _("Illustrative example"),
                 icon=":material/school:",
                 color="yellow",
-                help=definition_for("evidence", "illustrative"),
+                help=_(definition_for("evidence", "illustrative")),
             )
-    st.markdown(f"*{md_escape(case.summary)}*")
+    st.markdown(f"*{md_escape(localized(case.summary, zh and zh.summary))}*")
 
 
 def facts(case: Case) -> None:
     """The facts panel: what the case is about, one labelled line each."""
 
     def labels(field: str, values) -> str:
-        return ", ".join(label_for(field, v.value) for v in values) or "—"
+        return _(", ").join(label(field, v.value) for v in values) or "—"
 
     rows = [
-        ("Organisations", ", ".join(case.organisations)),
-        ("Industry", label_for("industry", case.industry.value)),
-        ("Region", f"{label_for('region', case.region.value)} ({', '.join(case.countries)})"),
-        ("Ownership", label_for("ownership", case.ownership.value)),
-        ("Years", years_text(case.years.start, case.years.end)),
-        ("Connections", labels("connection_types", case.connection_types)),
-        ("Technologies", labels("technologies", case.technologies)),
-        ("Ideas", labels("ideas", case.ideas)),
-        ("Evidence", label_for("evidence", case.evidence.value)),
+        (_("Organisations"), ", ".join(case.organisations)),
+        (_("Industry"), label("industry", case.industry.value)),
+        (_("Region"), f"{label('region', case.region.value)} ({', '.join(case.countries)})"),
+        (_("Ownership"), label("ownership", case.ownership.value)),
+        (_("Years"), years_text(case.years.start, case.years.end)),
+        (_("Connections"), labels("connection_types", case.connection_types)),
+        (_("Technologies"), labels("technologies", case.technologies)),
+        (_("Ideas"), labels("ideas", case.ideas)),
+        (_("Evidence"), label("evidence", case.evidence.value)),
     ]
     with st.container(border=True):
         st.markdown("  \n".join(f"**{name}:** {md_escape(value)}" for name, value in rows))
@@ -58,15 +62,15 @@ def facts(case: Case) -> None:
 
 def connections(case: Case) -> None:
     before, after = case.connections.before, case.connections.after
-    for title, links, colour in (("Before", before, BEFORE_COLOUR), ("After", after, None)):
+    for title, links, colour in ((_("Before"), before, BEFORE_COLOUR), (_("After"), after, None)):
         st.markdown(f"**{title}**")
         dot = connection_dot(links, colour) if colour else connection_dot(links)
         st.graphviz_chart(dot, width="content")
     newcomers = new_parties(before, after)
     if newcomers:
-        st.caption("Newly connected: " + md_escape(", ".join(newcomers)))
-    with st.expander("The connections as text"):
-        for title, links in (("Before", before), ("After", after)):
+        st.caption(_("Newly connected: {parties}").format(parties=md_escape(", ".join(newcomers))))
+    with st.expander(_("The connections as text")):
+        for title, links in ((_("Before"), before), (_("After"), after)):
             items = [
                 f"- {md_escape(c.from_)} — {md_escape(c.to)}: {md_escape(c.via)}" for c in links
             ]
@@ -81,20 +85,21 @@ def _source_ref(case: Case, source_id: str | None) -> str:
 
 
 def narrative(case: Case) -> None:
-    st.markdown(safe_markdown(case.narrative))
+    zh = case.zh
+    st.markdown(safe_markdown(localized(case.narrative, zh and zh.narrative)))
 
 
 def outcome(case: Case) -> None:
-    status = label_for("outcome", case.outcome.status.value)
+    status = label("outcome", case.outcome.status.value)
     cited = "; ".join(_source_ref(case, s) for s in case.outcome.sources)
     st.markdown(f"**{status}.** {md_escape(case.outcome.evidence)}")
     if cited:
-        st.caption(f"Sources: {md_escape(cited)}")
+        st.caption(_("Sources: {sources}").format(sources=md_escape(cited)))
 
 
 def timeline(case: Case) -> None:
     if not case.timeline:
-        st.caption("No dated events.")
+        st.caption(_("No dated events."))
         return
     lines = []
     for e in case.timeline:
@@ -107,7 +112,7 @@ def timeline(case: Case) -> None:
 
 def metrics(case: Case) -> None:
     if not case.metrics:
-        st.caption("No sourced figures.")
+        st.caption(_("No sourced figures."))
         return
     frame = pd.DataFrame(
         [
@@ -120,18 +125,20 @@ def metrics(case: Case) -> None:
             )
             for m in case.metrics
         ],
-        columns=["Figure", "Value", "Year", "Source", "Note"],
+        columns=[_("Figure"), _("Value"), _("Year"), _("Source"), _("Note")],
     )
     st.dataframe(frame, hide_index=True, width="stretch")
 
 
 def lessons(case: Case) -> None:
-    st.markdown("\n".join(f"- {md_escape(lesson)}" for lesson in case.lessons))
+    zh_lessons = case.zh.lessons if case.zh and case.zh.lessons else None
+    shown = zh_lessons if zh_lessons and current_language() == "zh" else case.lessons
+    st.markdown("\n".join(f"- {md_escape(lesson)}" for lesson in shown))
 
 
 def sources(case: Case) -> None:
     if not case.sources:
-        st.caption("An illustrative example: it cites no sources and states no figures.")
+        st.caption(_("An illustrative example: it cites no sources and states no figures."))
         return
     lines = []
     for i, s in enumerate(case.sources, 1):
@@ -139,6 +146,6 @@ def sources(case: Case) -> None:
         url = safe_url(s.url)
         url = url and url.replace("(", "%28").replace(")", "%29")  # keep the link whole
         linked = f"[{title}]({url})" if url else title
-        kind = label_for("kind", s.kind.value)
+        kind = label("kind", s.kind.value)
         lines.append(f"{i}. {linked} — {md_escape(s.publisher)}, {s.date} · {kind}")
     st.markdown("\n".join(lines))

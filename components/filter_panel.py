@@ -8,25 +8,26 @@ import pandas as pd
 import streamlit as st
 
 from atlas.filters import FACETS, Facet, Filters, facet_counts
+from components.translate import _
 
 FIRST = 3  # industry, connection type and outcome: always in view
 
 
 def facet_help(facet: Facet) -> str:
     """Every value's definition, as the widget's help text."""
-    lines = [f"**{t.label}**: {t.definition}" for t in facet.vocabulary]
-    return f"{facet.vocabulary.__doc__}\n\n" + "\n\n".join(lines)
+    lines = [f"**{_(t.label)}**: {_(t.definition)}" for t in facet.vocabulary]
+    return f"{_(facet.vocabulary.__doc__)}\n\n" + "\n\n".join(lines)
 
 
 def facet_widget(table: pd.DataFrame, filters: Filters, facet: Facet, key: str) -> None:
     counts = facet_counts(table, filters, facet.name)
-    labels = facet.vocabulary.labels()
+    labels = {v: _(label) for v, label in facet.vocabulary.labels().items()}
     st.multiselect(
-        facet.title,
+        _(facet.title),
         options=list(labels),
         format_func=lambda v: f"{labels[v]} ({counts.get(v, 0)})",
         key=key,
-        placeholder="Any",
+        placeholder=_("Any"),
         help=facet_help(facet),
     )
 
@@ -42,31 +43,31 @@ def filter_panel(
 ) -> None:
     """Draw the filters; their values live in session state under the given keys."""
     st.text_input(
-        "Search",
+        _("Search"),
         key=text_key,
-        placeholder="Title, summary, narrative, lessons",
-        help="Every word must appear. Searches titles, summaries, narratives and lessons.",
+        placeholder=_("Title, summary, narrative, lessons"),
+        help=_("Every word must appear. Searches titles, summaries, narratives and lessons."),
         max_chars=200,
     )
     for facet in FACETS[:FIRST]:
         facet_widget(table, filters, facet, keys[facet.name])
     active_more = any(filters.values(f.name) for f in FACETS[FIRST:])
     years_set = filters.year_from is not None or filters.year_to is not None
-    with st.expander("More filters", expanded=active_more or years_set):
+    with st.expander(_("More filters"), expanded=active_more or years_set):
         for facet in FACETS[FIRST:]:
             facet_widget(table, filters, facet, keys[facet.name])
         lo, hi = year_bounds
         if lo < hi:
             st.slider(
-                "Active in",
+                _("Active in"),
                 min_value=lo,
                 max_value=hi,
                 key=years_key,
                 step=1,
-                help="Cases that were running at some time in these years.",
+                help=_("Cases that were running at some time in these years."),
             )
     st.button(
-        "Reset all filters",
+        _("Reset all filters"),
         on_click=on_reset,
         icon=":material/restart_alt:",
         disabled=filters.is_empty,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.loader import Library
+from components.translate import _
 
 SHOWN = 10
 
@@ -12,9 +13,19 @@ SHOWN = 10
 def notice_label(library: Library) -> str | None:
     failed, problems = len(library.failed_files), len(library.problems)
     if failed:
-        return f"{failed} case file{'s' * (failed != 1)} could not be loaded"
+        text = (
+            _("{n} case file could not be loaded")
+            if failed == 1
+            else _("{n} case files could not be loaded")
+        )
+        return text.format(n=failed)
     if problems:
-        return f"{problems} problem{'s' * (problems != 1)} in the case files"
+        text = (
+            _("{n} problem in the case files")
+            if problems == 1
+            else _("{n} problems in the case files")
+        )
+        return text.format(n=problems)
     return None
 
 
@@ -25,11 +36,13 @@ def load_notice(library: Library, health_page: st.Page) -> None:
         return
     with st.expander(f":material/warning: {label}", expanded=False):
         st.caption(
-            f"{len(library.cases)} cases loaded from `{library.folder}`. "
-            "The others are left out until their files are fixed:"
+            _(
+                "{n} cases loaded from {folder}. "
+                "The others are left out until their files are fixed:"
+            ).format(n=len(library.cases), folder=f"`{library.folder}`")
         )
         st.code("\n".join(str(p) for p in library.problems[:SHOWN]), language=None, wrap_lines=True)
         more = len(library.problems) - SHOWN
         if more > 0:
-            st.caption(f"… and {more} more.")
-        st.page_link(health_page, label="Open Data health", icon=":material/arrow_forward:")
+            st.caption(_("… and {n} more.").format(n=more))
+        st.page_link(health_page, label=_("Open Data health"), icon=":material/arrow_forward:")

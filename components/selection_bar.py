@@ -8,6 +8,7 @@ import streamlit as st
 
 from atlas.filters import Filters
 from atlas.text_safety import md_escape
+from components.translate import _
 
 
 def selection_bar(
@@ -15,7 +16,7 @@ def selection_bar(
 ) -> None:
     with st.container(key="selection-sentence"):
         st.markdown(f"**{md_escape(sentence)}**")
-    chips = filters.chips()
+    chips = filters.chips(_)
     if not chips:
         return
     with st.container(horizontal=True, gap="small", key="selection-chips"):
@@ -26,6 +27,6 @@ def selection_bar(
                 icon=":material/close:",
                 on_click=on_remove,
                 args=(facet, value),
-                help="Remove this filter",
+                help=_("Remove this filter"),
                 type="secondary",
             )

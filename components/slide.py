@@ -8,6 +8,7 @@ from atlas.graphs import BEFORE_COLOUR, connection_dot
 from atlas.schema import Case
 from atlas.text_safety import md_escape
 from components.case_card import mode_badge, outcome_badge
+from components.translate import _, localized
 
 # Presenter mode: no sidebar or app chrome, type readable from the back of a room.
 PRESENTER_CSS = """<style>
@@ -25,19 +26,21 @@ PRESENTER_CSS = """<style>
 
 def slide(case: Case, max_figures: int = 3) -> None:
     with st.container(key="slide"):
-        st.title(md_escape(case.title), anchor=False)
+        zh = case.zh
+        st.title(md_escape(localized(case.title, zh and zh.title)), anchor=False)
         with st.container(horizontal=True, gap="small"):
             outcome_badge(case.outcome.status.value)
             mode_badge(case.mode.value)
-        st.markdown(md_escape(case.summary))
+        st.markdown(md_escape(localized(case.summary, zh and zh.summary)))
         left, right = st.columns([3, 2], gap="large")
         with left:
-            st.markdown("**Before**")
+            st.markdown(f"**{_('Before')}**")
             st.graphviz_chart(connection_dot(case.connections.before, BEFORE_COLOUR))
-            st.markdown("**After**")
+            st.markdown(f"**{_('After')}**")
             st.graphviz_chart(connection_dot(case.connections.after))
         with right:
-            st.markdown(f"**{case.outcome.status.label}.** {md_escape(case.outcome.evidence)}")
+            status = _(case.outcome.status.label)
+            st.markdown(f"**{status}.** {md_escape(case.outcome.evidence)}")
             with st.container(key="slide-figures"):
                 for m in case.metrics[:max_figures]:
                     source = case.source_by_id.get(m.source)
@@ -47,4 +50,5 @@ def slide(case: Case, max_figures: int = 3) -> None:
                         f"{md_escape(m.label)} ({m.year}{md_escape(cited)})"
                     )
         cited = "; ".join(f"{s.publisher} ({s.date})" for s in case.sources)
-        st.caption("Sources: " + md_escape(cited) if cited else "Illustrative example.")
+        note = _("Sources: {sources}").format(sources=md_escape(cited))
+        st.caption(note if cited else _("Illustrative example."))

@@ -6,16 +6,23 @@ import streamlit as st
 
 from atlas.text_safety import md_escape
 from components import case_view
+from components.translate import _, localized
 from views.shared import context
 
 ctx = context()
 ids = list(ctx.table.sort_values("title", kind="stable")["id"])
-titles = dict(zip(ctx.table["id"], ctx.table["title"], strict=True))
+titles = {
+    i: localized(t, z)
+    for i, t, z in zip(ctx.table["id"], ctx.table["title"], ctx.table["title_zh"], strict=True)
+}
 in_selection = list(ctx.selection.sort_values("title", kind="stable")["id"])
 
 wanted = st.query_params.get("case")
 if wanted is not None and wanted not in titles:
-    st.warning(f"No case has the id “{wanted[:80]}”. Pick one below.", icon=":material/link_off:")
+    st.warning(
+        _("No case has the id “{id}”. Pick one below.").format(id=md_escape(wanted[:80])),
+        icon=":material/link_off:",
+    )
     wanted = None
 
 
@@ -31,23 +38,23 @@ def on_pick() -> None:
 
 
 if not ids:
-    st.title("Case")
-    st.info("The library has no cases yet.", icon=":material/inventory_2:")
+    st.title(_("Case"))
+    st.info(_("The library has no cases yet."), icon=":material/inventory_2:")
     st.stop()
 
 st.selectbox(
-    "Case",
+    _("Case"),
     ids,
     index=ids.index(wanted) if wanted else None,
     format_func=titles.get,
     key="case_pick",
     on_change=on_pick,
-    placeholder="Choose a case…",
+    placeholder=_("Choose a case…"),
     label_visibility="collapsed",
 )
 if wanted is None:
-    st.title("Case")
-    st.write("Choose a case above, or open one from **Explore**.")
+    st.title(_("Case"))
+    st.write(_("Choose a case above, or open one from **Explore**."))
     st.stop()
 
 case = ctx.library.case(wanted)
@@ -57,13 +64,13 @@ if wanted in in_selection:
     pos = in_selection.index(wanted)
     prev_id = in_selection[pos - 1] if pos > 0 else None
     next_id = in_selection[pos + 1] if pos + 1 < len(in_selection) else None
-    where = f"Case {pos + 1} of {len(in_selection)}"
+    where = _("Case {n} of {total}").format(n=pos + 1, total=len(in_selection))
 else:
     prev_id = next_id = None
-    where = "Not in the current selection"
+    where = _("Not in the current selection")
 nav = st.columns([1, 2, 1], vertical_alignment="center")
 nav[0].button(
-    "Previous",
+    _("Previous"),
     icon=":material/chevron_left:",
     disabled=prev_id is None,
     on_click=open_case,
@@ -73,7 +80,7 @@ nav[0].button(
 )
 nav[1].caption(f"{where} · {md_escape(ctx.sentence)}", text_alignment="center")
 nav[2].button(
-    "Next",
+    _("Next"),
     icon=":material/chevron_right:",
     icon_position="right",
     disabled=next_id is None,
@@ -84,18 +91,18 @@ nav[2].button(
 )
 
 case_view.header(case)
-with st.expander("Connections before and after", expanded=True, icon=":material/hub:"):
+with st.expander(_("Connections before and after"), expanded=True, icon=":material/hub:"):
     case_view.connections(case)
 main, side = st.columns([3, 2], gap="large")
 with main:
     case_view.narrative(case)
-    st.subheader("Outcome", anchor=False)
+    st.subheader(_("Outcome"), anchor=False)
     case_view.outcome(case)
-    st.subheader("Lessons", anchor=False)
+    st.subheader(_("Lessons"), anchor=False)
     case_view.lessons(case)
 with side:
     case_view.facts(case)
-tab_time, tab_figures, tab_sources = st.tabs(["Timeline", "Figures", "Sources"])
+tab_time, tab_figures, tab_sources = st.tabs([_("Timeline"), _("Figures"), _("Sources")])
 with tab_time:
     case_view.timeline(case)
 with tab_figures:
@@ -105,7 +112,7 @@ with tab_sources:
 
 related = [r for r in case.related if r in titles]
 if related:
-    st.subheader("Related cases", anchor=False)
+    st.subheader(_("Related cases"), anchor=False)
     with st.container(horizontal=True, key="related-cases"):
         for rid in related:
             st.button(

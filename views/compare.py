@@ -7,6 +7,7 @@ import streamlit as st
 from atlas.compare import MAX_CASES, MIN_CASES, compare_rows, parse_compare_param
 from atlas.text_safety import md_escape
 from components.case_card import outcome_badge
+from components.translate import _, localized
 from views.shared import context
 
 ctx = context()
@@ -15,7 +16,7 @@ ids, notices = parse_compare_param(st.query_params.get("compare", ""), set(title
 for notice in notices:
     st.warning(notice, icon=":material/link_off:")
 
-st.title("Compare")
+st.title(_("Compare"))
 if st.session_state.get("compare_pick") != ids:
     st.session_state.compare_pick = ids  # the URL leads
 
@@ -29,47 +30,49 @@ def on_pick() -> None:
 
 
 st.multiselect(
-    "Cases to compare",
+    _("Cases to compare"),
     sorted(titles, key=titles.get),
     format_func=titles.get,
     max_selections=MAX_CASES,
     key="compare_pick",
     on_change=on_pick,
-    placeholder=f"Choose {MIN_CASES} to {MAX_CASES} cases",
+    placeholder=_("Choose {min} to {max} cases").format(min=MIN_CASES, max=MAX_CASES),
 )
 if len(ids) < MIN_CASES:
     st.info(
-        f"Choose {MIN_CASES} to {MAX_CASES} cases above, or select rows in Explore's table "
-        "and press Compare.",
+        _(
+            "Choose {min} to {max} cases above, or select rows in Explore's table "
+            "and press Compare."
+        ).format(min=MIN_CASES, max=MAX_CASES),
         icon=":material/compare_arrows:",
     )
     st.stop()
 
 cases = ctx.library.cases_in(ids)
-only_diff = st.toggle("Only the differences", key="compare_only_diff")
+only_diff = st.toggle(_("Only the differences"), key="compare_only_diff")
 widths = [1.1] + [2] * len(cases)
 head = st.columns(widths, vertical_alignment="top")
 for col, case in zip(head[1:], cases, strict=True):
     with col:
-        st.markdown(f"**{md_escape(case.title)}**")
+        st.markdown(f"**{md_escape(localized(case.title, case.zh and case.zh.title))}**")
         outcome_badge(case.outcome.status.value)
         st.page_link(
             "views/case.py",
-            label="Open case",
+            label=_("Open case"),
             query_params={"case": case.id},
             icon=":material/arrow_forward:",
         )
 st.divider()
-for row in compare_rows(cases):
+for row in compare_rows(cases, _):
     if only_diff and not row.differs:
         continue
     cols = st.columns(widths, vertical_alignment="top")
     mark = ":orange[**≠**] " if row.differs else ""
     cols[0].markdown(
-        f"{mark}**{row.field}**",
-        help="The cases differ here." if row.differs else "The same for all.",
+        f"{mark}**{_(row.field)}**",
+        help=_("The cases differ here.") if row.differs else _("The same for all."),
     )
     for col, value in zip(cols[1:], row.values, strict=True):
         lines = [md_escape(v) for v in value.split("\n") if v.strip()] or ["—"]
         col.markdown("\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0])
-st.caption(":orange[**≠**] marks the fields where the cases differ.")
+st.caption(_(":orange[**≠**] marks the fields where the cases differ."))

@@ -5,31 +5,38 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from atlas.i18n import N_
 from atlas.text_safety import md_escape
 from atlas.vocabulary import ConnectionType, Idea, Mode, Outcome, Stage, Term, Thinking
+from components.translate import _, localized
 from views.shared import context
 
 CASE_PAGE = "views/case.py"
 PAIRS: list[tuple[str, type[Term], str, str]] = [
     (
-        "“+Internet” or “Internet+”",
+        N_("“+Internet” or “Internet+”"),
         Mode,
         "mode",
-        "Is the internet added to the business as a tool, or does internet thinking redesign "
-        "who is connected to whom and how the business earns its money?",
+        N_(
+            "Is the internet added to the business as a tool, or does internet thinking "
+            "redesign who is connected to whom and how the business earns its money?"
+        ),
     ),
     (
-        "Customer thinking or user thinking",
+        N_("Customer thinking or user thinking"),
         Thinking,
         "thinking",
-        "Does the firm sell once, or does it own a lasting, frequent connection with people?",
+        N_("Does the firm sell once, or does it own a lasting, frequent connection with people?"),
     ),
     (
-        "Informatization or digitalization",
+        N_("Informatization or digitalization"),
         Stage,
         "stage",
-        "Is offline work moved online, or do the business, sales and management models change? "
-        "China's 2015 Internet Plus plan and the 2020 SASAC notice asked for the second.",
+        N_(
+            "Is offline work moved online, or do the business, sales and management models "
+            "change? China's 2015 Internet Plus plan and the 2020 SASAC notice asked for the "
+            "second."
+        ),
     ),
 ]
 
@@ -38,9 +45,11 @@ def case_links(table: pd.DataFrame, limit: int = 8) -> None:
     rows = table.sort_values("title").head(limit)
     with st.container(horizontal=True, gap="small"):
         for row in rows.itertuples():
-            st.page_link(CASE_PAGE, label=row.title, query_params={"case": row.id})
+            st.page_link(
+                CASE_PAGE, label=localized(row.title, row.title_zh), query_params={"case": row.id}
+            )
     if len(table) > limit:
-        st.caption(f"and {len(table) - limit} more: filter by it in Explore.")
+        st.caption(_("and {n} more: filter by it in Explore.").format(n=len(table) - limit))
 
 
 def cases_with(table: pd.DataFrame, column: str, value: str) -> pd.DataFrame:
@@ -49,45 +58,53 @@ def cases_with(table: pd.DataFrame, column: str, value: str) -> pd.DataFrame:
     return table[table[column] == value]
 
 
+def term_heading(term: Term, count: int) -> str:
+    return _("{label} · {n} cases").format(label=_(term.label), n=count)
+
+
 ctx = context()
 table = ctx.table
-st.title("Concepts")
+st.title(_("Concepts"))
 st.write(
-    "The library is built on a few ideas about how the internet changes business. "
-    "**Connection is the force**: what changes is who gets newly linked to whom. "
-    "Each idea below is shown with the cases that illustrate it."
+    _(
+        "The library is built on a few ideas about how the internet changes business. "
+        "**Connection is the force**: what changes is who gets newly linked to whom. "
+        "Each idea below is shown with the cases that illustrate it."
+    )
 )
 
 for heading, vocab, column, question in PAIRS:
-    st.header(heading, anchor=False)
-    st.write(question)
+    st.header(_(heading), anchor=False)
+    st.write(_(question))
     cols = st.columns(len(vocab))
     for col, term in zip(cols, vocab, strict=True):
         with col, st.container(border=True):
             hits = cases_with(table, column, term.value)
-            st.markdown(f"**{md_escape(term.label)}** · {len(hits)} cases")
-            st.caption(term.definition)
+            st.markdown(f"**{md_escape(term_heading(term, len(hits)))}**")
+            st.caption(_(term.definition))
             case_links(hits, limit=6)
 
-st.header("Who gets connected", anchor=False)
+st.header(_("Who gets connected"), anchor=False)
 for term in ConnectionType:
     hits = cases_with(table, "connection_types", term.value)
-    with st.expander(f"{term.label} · {len(hits)} cases"):
-        st.caption(term.definition)
+    with st.expander(term_heading(term, len(hits))):
+        st.caption(_(term.definition))
         case_links(hits)
 
-st.header("Ideas the cases illustrate", anchor=False)
+st.header(_("Ideas the cases illustrate"), anchor=False)
 for term in Idea:
     hits = cases_with(table, "ideas", term.value)
-    with st.expander(f"{term.label} · {len(hits)} cases"):
-        st.caption(term.definition)
+    with st.expander(term_heading(term, len(hits))):
+        st.caption(_(term.definition))
         case_links(hits)
 
-st.header("Outcomes are mixed", anchor=False)
+st.header(_("Outcomes are mixed"), anchor=False)
 st.write(
-    "Many Internet+ efforts failed. A case library that only shows winners lies, so every "
-    "case records its outcome and the evidence for it."
+    _(
+        "Many Internet+ efforts failed. A case library that only shows winners lies, so every "
+        "case records its outcome and the evidence for it."
+    )
 )
 cols = st.columns(len(Outcome))
 for col, term in zip(cols, Outcome, strict=True):
-    col.metric(term.label, int((table["outcome"] == term.value).sum()), help=term.definition)
+    col.metric(_(term.label), int((table["outcome"] == term.value).sum()), help=_(term.definition))

@@ -8,21 +8,23 @@ import pandas as pd
 import streamlit as st
 
 from atlas.export import FORMATS, render
+from atlas.i18n import N_
 from atlas.text_safety import md_escape
-from atlas.vocabulary import label_for
 from components.case_card import case_card, years_text
 from components.selection_bar import selection_bar
+from components.translate import _, label, localized
 from views import filter_state as fs
 from views.shared import context
 
 CASE_PAGE = "views/case.py"
 PAGE_SIZE = {"cards": 12, "table": 50}
+VIEW_LABELS = {"cards": N_("Cards"), "table": N_("Table")}
 SORTS = {
-    "title": ("Title A–Z", ["title"], [True]),
-    "newest": ("Newest first", ["year_start", "title"], [False, True]),
-    "oldest": ("Oldest first", ["year_start", "title"], [True, True]),
-    "outcome": ("Outcome", ["outcome", "title"], [True, True]),
-    "industry": ("Industry", ["industry", "title"], [True, True]),
+    "title": (N_("Title A–Z"), ["title"], [True]),
+    "newest": (N_("Newest first"), ["year_start", "title"], [False, True]),
+    "oldest": (N_("Oldest first"), ["year_start", "title"], [True, True]),
+    "outcome": (N_("Outcome"), ["outcome", "title"], [True, True]),
+    "industry": (N_("Industry"), ["industry", "title"], [True, True]),
 }
 
 
@@ -40,32 +42,32 @@ def remember(param: str, value: str, default: str) -> None:
 
 ctx = context()
 selection = ctx.selection
-st.title("Explore")
+st.title(_("Explore"))
 selection_bar(ctx.filters, ctx.sentence, lambda f, v: fs.remove_filter(f, v, ctx.year_bounds))
 
 left, right, share = st.columns([2, 2, 1], vertical_alignment="bottom")
 view = left.segmented_control(
-    "View",
+    _("View"),
     ["cards", "table"],
-    format_func=str.title,
+    format_func=lambda v: _(VIEW_LABELS[v]),
     key="explore_view",
     default=url_choice("view", PAGE_SIZE, "cards"),
     required=True,
 )
 sort = right.selectbox(
-    "Sort by",
+    _("Sort by"),
     list(SORTS),
-    format_func=lambda s: SORTS[s][0],
+    format_func=lambda s: _(SORTS[s][0]),
     key="explore_sort",
     index=list(SORTS).index(url_choice("sort", SORTS, "title")),
 )
-_, columns, ascending = SORTS[sort]
+columns, ascending = SORTS[sort][1:]
 ordered = selection.sort_values(columns, ascending=ascending, kind="stable")
-with share.popover("Export", icon=":material/ios_share:", width="stretch"):
-    st.caption(f"{md_escape(ctx.sentence)}, in the order shown.")
+with share.popover(_("Export"), icon=":material/ios_share:", width="stretch"):
+    st.caption(_("{selection}, in the order shown.").format(selection=md_escape(ctx.sentence)))
     for fmt_key, fmt in FORMATS.items():
         st.download_button(
-            fmt.label,
+            _(fmt.label),
             data=lambda k=fmt_key: render(k, ctx.library.cases_in(ordered["id"]), ctx.sentence),
             file_name=f"transformation-atlas.{fmt.extension}",
             mime=fmt.mime,
@@ -91,7 +93,7 @@ rows = ordered.iloc[(page_no - 1) * size : page_no * size]
 
 if selection.empty:
     st.info(
-        "No case matches this selection. Remove a filter above, or reset all filters.",
+        _("No case matches this selection. Remove a filter above, or reset all filters."),
         icon=":material/search_off:",
     )
 elif view == "cards":
@@ -102,15 +104,19 @@ elif view == "cards":
 else:
     shown = pd.DataFrame(
         {
-            "Case": rows["title"],
-            "Industry": rows["industry"].map(lambda v: label_for("industry", v)),
-            "Outcome": rows["outcome"].map(lambda v: label_for("outcome", v)),
-            "Mode": rows["mode"].map(lambda v: label_for("mode", v)),
-            "Region": rows["region"].map(lambda v: label_for("region", v)),
-            "Years": [
+            _("Case"): [
+                localized(t, z) for t, z in zip(rows["title"], rows["title_zh"], strict=True)
+            ],
+            _("Industry"): rows["industry"].map(lambda v: label("industry", v)),
+            _("Outcome"): rows["outcome"].map(lambda v: label("outcome", v)),
+            _("Mode"): rows["mode"].map(lambda v: label("mode", v)),
+            _("Region"): rows["region"].map(lambda v: label("region", v)),
+            _("Years"): [
                 years_text(s, e) for s, e in zip(rows["year_start"], rows["year_end"], strict=True)
             ],
-            "Summary": rows["summary"],
+            _("Summary"): [
+                localized(t, z) for t, z in zip(rows["summary"], rows["summary_zh"], strict=True)
+            ],
         }
     )
     event = st.dataframe(
@@ -120,15 +126,15 @@ else:
         on_select="rerun",
         selection_mode="multi-row",
         key=f"explore_table_{page_no}",
-        column_config={"Summary": st.column_config.TextColumn(width="large")},
+        column_config={_("Summary"): st.column_config.TextColumn(width="large")},
     )
     picked = list(rows.iloc[event.selection.rows]["id"]) if event else []
     actions = st.container(horizontal=True, vertical_alignment="center")
-    actions.caption("Select one row to open its case, or two to four to compare them.")
-    if actions.button("Open case", icon=":material/arrow_forward:", disabled=len(picked) != 1):
+    actions.caption(_("Select one row to open its case, or two to four to compare them."))
+    if actions.button(_("Open case"), icon=":material/arrow_forward:", disabled=len(picked) != 1):
         st.switch_page(CASE_PAGE, query_params=fs.link_params(ctx.filters, case=picked[0]))
     if actions.button(
-        f"Compare {len(picked)}" if picked else "Compare",
+        _("Compare {n}").format(n=len(picked)) if picked else _("Compare"),
         icon=":material/compare_arrows:",
         disabled=not 2 <= len(picked) <= 4,
     ):
@@ -136,10 +142,12 @@ else:
 
 if pages > 1:
     prev_col, info_col, next_col = st.columns([1, 2, 1], vertical_alignment="center")
-    if prev_col.button("Previous", icon=":material/chevron_left:", disabled=page_no <= 1):
+    if prev_col.button(_("Previous"), icon=":material/chevron_left:", disabled=page_no <= 1):
         st.query_params["p"] = str(page_no - 1)
         st.rerun()
-    info_col.markdown(f"Page {page_no} of {pages}", text_alignment="center")
-    if next_col.button("Next", icon=":material/chevron_right:", disabled=page_no >= pages):
+    info_col.markdown(
+        _("Page {n} of {total}").format(n=page_no, total=pages), text_alignment="center"
+    )
+    if next_col.button(_("Next"), icon=":material/chevron_right:", disabled=page_no >= pages):
         st.query_params["p"] = str(page_no + 1)
         st.rerun()

@@ -17,6 +17,7 @@ from atlas.filters import (
     from_query,
     to_query,
 )
+from components.translate import _
 
 KEYS = {f.name: f"flt_{f.name}" for f in FACETS}
 TEXT_KEY, YEARS_KEY = "flt_text", "flt_years"
@@ -46,7 +47,7 @@ def sync_from_url(page_path: str, year_bounds: tuple[int, int]) -> None:
         return  # the sidebar navigation drops query parameters: keep the state
     if st.session_state.get(_MEMO) == url:
         return
-    filters, notices = from_query(url)
+    filters, notices = from_query(url, _)
     set_widgets(filters, year_bounds)
     st.session_state[_MEMO] = url
     st.session_state[_NOTICES] = notices

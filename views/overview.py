@@ -8,6 +8,7 @@ import streamlit as st
 
 from atlas import charts
 from components.selection_bar import selection_bar
+from components.translate import _
 from views import filter_state as fs
 from views.shared import context
 
@@ -26,7 +27,8 @@ def on_pick(key: str) -> None:
 
 
 def chart_block(name: str, build: Callable, help_text: str) -> None:
-    chart = build(selection, sentence)
+    with charts.chart_language(_):
+        chart = build(selection, sentence)
     key = f"chart_{name}"
     st.altair_chart(chart, on_select=lambda: on_pick(key), key=key, width="stretch")
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
@@ -51,34 +53,36 @@ def chart_block(name: str, build: Callable, help_text: str) -> None:
     )
 
 
-st.title("Transformation Atlas")
+st.title(_("Transformation Atlas"))
 st.write(
-    "Real cases of **“+Internet”** (the internet added as a tool) and **“Internet+”** (connections "
-    "and business models redesigned), successes and failures alike. Filter in the sidebar, "
-    "or click a bar or cell to filter by it."
+    _(
+        "Real cases of **“+Internet”** (the internet added as a tool) and **“Internet+”** "
+        "(connections and business models redesigned), successes and failures alike. "
+        "Filter in the sidebar, or click a bar or cell to filter by it."
+    )
 )
 selection_bar(ctx.filters, sentence, lambda f, v: fs.remove_filter(f, v, ctx.year_bounds))
 
 n = len(selection)
 troubled = int(selection["outcome"].isin(["failure", "mixed"]).sum())
 figures = st.columns(5)
-figures[0].metric("Cases", n)
+figures[0].metric(_("Cases"), n)
 figures[1].metric(
-    "Failed or mixed",
+    _("Failed or mixed"),
     troubled,
-    help="Failure or mixed outcome: a library of winners only would mislead.",
+    help=_("Failure or mixed outcome: a library of winners only would mislead."),
 )
-figures[2].metric("Industries", selection["industry"].nunique())
-figures[3].metric("Connection types", selection["connection_types"].explode().nunique())
+figures[2].metric(_("Industries"), selection["industry"].nunique())
+figures[3].metric(_("Connection types"), selection["connection_types"].explode().nunique())
 figures[4].metric(
-    "Internet+ share",
+    _("Internet+ share"),
     f"{(selection['mode'] == 'internet_plus').mean():.0%}" if n else "–",
-    help="Cases that redesign connections rather than add a tool.",
+    help=_("Cases that redesign connections rather than add a tool."),
 )
 
 if selection.empty:
     st.info(
-        "No case matches this selection. Remove a filter above, or reset all filters.",
+        _("No case matches this selection. Remove a filter above, or reset all filters."),
         icon=":material/search_off:",
     )
     st.stop()
@@ -86,19 +90,21 @@ if selection.empty:
 left, right = st.columns(2, gap="large")
 with left:
     chart_block(
-        "outcome-by-industry", charts.outcome_by_industry, "Click a bar to filter by its industry."
+        "outcome-by-industry",
+        charts.outcome_by_industry,
+        _("Click a bar to filter by its industry."),
     )
 with right:
     chart_block(
-        "mode-by-outcome", charts.mode_outcome, "Click a bar to filter by its mode and outcome."
+        "mode-by-outcome", charts.mode_outcome, _("Click a bar to filter by its mode and outcome.")
     )
 chart_block(
     "industry-by-connection",
     charts.industry_connection_grid,
-    "Click a cell to filter by its industry and connection type.",
+    _("Click a cell to filter by its industry and connection type."),
 )
 chart_block(
     "timeline",
     charts.timeline,
-    "Cases by the year they began, with the policy milestones. Click a bar to pick a year.",
+    _("Cases by the year they began, with the policy milestones. Click a bar to pick a year."),
 )

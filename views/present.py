@@ -7,6 +7,7 @@ import streamlit as st
 from atlas.presentation import Show, show_from_selection, show_from_tour, slide_number
 from atlas.text_safety import md_escape
 from components.slide import PRESENTER_CSS, slide
+from components.translate import _, localized
 from views.shared import context
 from views.tour_store import all_tours
 
@@ -34,21 +35,24 @@ def choose_show() -> Show | None:
         ordered = ctx.selection.sort_values("title", kind="stable")["id"]
         return show_from_selection(ctx.library.cases_in(ordered), ctx.sentence)
     if wanted in tours:
-        return show_from_tour(tours[wanted], {c.id: c for c in ctx.library.cases})
-    st.warning(f"No tour has the id “{md_escape(wanted[:80])}”.", icon=":material/link_off:")
+        return show_from_tour(tours[wanted], {c.id: c for c in ctx.library.cases}, _)
+    st.warning(
+        _("No tour has the id “{id}”.").format(id=md_escape(wanted[:80])),
+        icon=":material/link_off:",
+    )
     return None
 
 
 show = choose_show()
 if show is None or len(show) == 0:
-    st.title("Present")
+    st.title(_("Present"))
     if show is not None:
-        st.info("Nothing to present: the selection is empty.", icon=":material/search_off:")
-    st.write("Present one of the tours, or the cases of the current selection:")
+        st.info(_("Nothing to present: the selection is empty."), icon=":material/search_off:")
+    st.write(_("Present one of the tours, or the cases of the current selection:"))
     with st.container(horizontal=True):
         st.page_link(
             "views/present.py",
-            label="The current selection",
+            label=_("The current selection"),
             query_params={"present": "selection"},
             icon=":material/slideshow:",
         )
@@ -74,40 +78,40 @@ top[1].markdown(f"**{number} / {len(show)}**", text_alignment="right")
 slide(stop.case)
 if notes_on:
     with st.container(border=True, key="speaker-notes"):
-        st.caption("Speaker notes")
+        st.caption(_("Speaker notes"))
         st.markdown(md_escape(stop.note))
 
 bar = st.container(horizontal=True, vertical_alignment="center", key="presenter-bar")
 bar.button(
-    "Previous",
+    _("Previous"),
     icon=":material/chevron_left:",
     disabled=number <= 1,
     on_click=go,
     args=(number - 1,),
     shortcut="Left",
 )
-with bar.popover("Slides", icon=":material/grid_view:"):
+with bar.popover(_("Slides"), icon=":material/grid_view:"):
     for i, s in enumerate(show.stops, 1):
         st.button(
-            f"{i}. {s.case.title}",
+            f"{i}. {localized(s.case.title, s.case.zh and s.case.zh.title)}",
             key=f"jump_{i}",
             on_click=go,
             args=(i,),
             type="primary" if i == number else "tertiary",
         )
 bar.button(
-    "Hide notes" if notes_on else "Show notes",
+    _("Hide notes") if notes_on else _("Show notes"),
     on_click=toggle_notes,
     icon=":material/speaker_notes:",
 )
 bar.page_link(
     "views/case.py",
-    label="Open the full case",
+    label=_("Open the full case"),
     icon=":material/open_in_new:",
     query_params={"case": stop.case.id},
 )
 bar.button(
-    "Next",
+    _("Next"),
     icon=":material/chevron_right:",
     icon_position="right",
     disabled=number >= len(show),
@@ -116,4 +120,4 @@ bar.button(
     shortcut="Right",
     type="primary",
 )
-st.caption("Keys: ← previous · → next")
+st.caption(_("Keys: ← previous · → next"))

@@ -10,6 +10,7 @@ import pandas as pd
 
 from atlas.filters import Filters, apply, describe
 from atlas.loader import Library
+from components.translate import _
 from views.filter_state import current_filters
 from views.library_access import current_library
 
@@ -28,7 +29,7 @@ class Context:
     @cached_property
     def sentence(self) -> str:
         """The selection in words, e.g. '7 cases: Finance & payments, outcome Failure'."""
-        return describe(self.filters, len(self.selection))
+        return describe(self.filters, len(self.selection), _)
 
 
 def year_bounds(table: pd.DataFrame) -> tuple[int, int]:

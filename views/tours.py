@@ -7,52 +7,62 @@ import streamlit as st
 
 from atlas.text_safety import md_escape
 from atlas.tours import tour_from_cases, tour_from_upload, tour_to_yaml
+from components.translate import _, localized
 from views.shared import context
 from views.tour_store import all_tours, keep_tour
 
 PRESENT = "views/present.py"
 ctx = context()
-titles = dict(zip(ctx.table["id"], ctx.table["title"], strict=True))
+titles = {
+    i: localized(t, z)
+    for i, t, z in zip(ctx.table["id"], ctx.table["title"], ctx.table["title_zh"], strict=True)
+}
 
-st.title("Tours")
+st.title(_("Tours"))
 st.write(
-    "A tour is an ordered path through the cases, with a talking point for each stop. "
-    "Present one full-screen, or build your own from the current selection."
+    _(
+        "A tour is an ordered path through the cases, with a talking point for each stop. "
+        "Present one full-screen, or build your own from the current selection."
+    )
 )
 
-st.header("Curated tours", anchor=False)
+st.header(_("Curated tours"), anchor=False)
 for tour in all_tours(ctx.library).values():
     with st.container(border=True):
-        st.markdown(f"**{md_escape(tour.title)}** · {len(tour.stops)} stops")
+        stops_text = _("{n} stops").format(n=len(tour.stops))
+        st.markdown(f"**{md_escape(tour.title)}** · {stops_text}")
         st.caption(md_escape(tour.description))
-        with st.expander("Stops"):
+        with st.expander(_("Stops")):
             stops = [
                 f"{i}. **{md_escape(titles.get(s.case, s.case))}** — {md_escape(s.talking_point)}"
                 for i, s in enumerate(tour.stops, 1)
             ]
             st.markdown("\n".join(stops))
         st.page_link(
-            PRESENT, label="Present", icon=":material/slideshow:", query_params={"present": tour.id}
+            PRESENT,
+            label=_("Present"),
+            icon=":material/slideshow:",
+            query_params={"present": tour.id},
         )
 
-st.header("Your tour from the current selection", anchor=False)
+st.header(_("Your tour from the current selection"), anchor=False)
 st.caption(md_escape(ctx.sentence))
 selection = ctx.selection.sort_values("title", kind="stable")
 if selection.empty:
-    st.info("The selection is empty: filter the library first.", icon=":material/search_off:")
+    st.info(_("The selection is empty: filter the library first."), icon=":material/search_off:")
 else:
-    title = st.text_input("Title", value="My tour", max_chars=100, key="adhoc_title")
+    title = st.text_input(_("Title"), value=_("My tour"), max_chars=100, key="adhoc_title")
     description = st.text_input(
-        "Description",
+        _("Description"),
         max_chars=300,
         key="adhoc_description",
-        placeholder="What the tour shows, in one line",
+        placeholder=_("What the tour shows, in one line"),
     )
     plan = pd.DataFrame(
         {
             "Show": True,
             "Order": range(1, len(selection) + 1),
-            "Case": selection["title"].to_list(),
+            "Case": [titles[i] for i in selection["id"]],
             "Talking point": selection["summary"].to_list(),
             "id": selection["id"].to_list(),
         }
@@ -65,28 +75,33 @@ else:
         disabled=["Case", "id"],
         column_order=["Show", "Order", "Case", "Talking point"],
         column_config={
+            "Show": st.column_config.CheckboxColumn(_("Show")),
             "Order": st.column_config.NumberColumn(
+                _("Order"),
                 min_value=1,
                 step=1,
-                help="Stops play in this order; change a number to move a stop.",
+                help=_("Stops play in this order; change a number to move a stop."),
             ),
-            "Talking point": st.column_config.TextColumn(width="large", max_chars=300),
+            "Case": st.column_config.TextColumn(_("Case")),
+            "Talking point": st.column_config.TextColumn(
+                _("Talking point"), width="large", max_chars=300
+            ),
         },
     )
     chosen = edited[edited["Show"]].sort_values(["Order", "Case"], kind="stable")
     points = dict(zip(chosen["id"], chosen["Talking point"].fillna(""), strict=True))
     if chosen.empty:
-        st.warning("Tick at least one case to build a tour.")
+        st.warning(_("Tick at least one case to build a tour."))
     else:
         tour = tour_from_cases(ctx.library.cases_in(chosen["id"]), title, description, points)
         left, right = st.columns(2)
         if left.button(
-            "Present this tour", icon=":material/slideshow:", type="primary", width="stretch"
+            _("Present this tour"), icon=":material/slideshow:", type="primary", width="stretch"
         ):
             keep_tour(tour)
             st.switch_page(PRESENT, query_params={"present": tour.id})
         right.download_button(
-            "Download as a tour file (YAML)",
+            _("Download as a tour file (YAML)"),
             tour_to_yaml(tour),
             file_name=f"{tour.id}.yaml",
             mime="application/x-yaml",
@@ -95,9 +110,9 @@ else:
             on_click="ignore",
         )
 
-st.header("Load a tour file", anchor=False)
+st.header(_("Load a tour file"), anchor=False)
 upload = st.file_uploader(
-    "A tour file you downloaded or wrote (YAML)", type=["yaml", "yml"], key="tour_upload"
+    _("A tour file you downloaded or wrote (YAML)"), type=["yaml", "yml"], key="tour_upload"
 )
 if upload is not None:
     tour, problems = tour_from_upload(upload.name, upload.getvalue(), set(titles))
@@ -105,13 +120,14 @@ if upload is not None:
         st.error(md_escape(str(p)), icon=":material/error:")
     if tour is not None:
         keep_tour(tour)
-        st.success(
-            f"Loaded “{md_escape(tour.title)}” with {len(tour.stops)} stops"
-            + (" (stops with unknown cases are skipped)." if problems else ".")
+        loaded = _("Loaded “{title}” with {n} stops.").format(
+            title=md_escape(tour.title), n=len(tour.stops)
         )
+        skipped = _("Stops with unknown cases are skipped.") if problems else ""
+        st.success(f"{loaded} {skipped}".strip())
         st.page_link(
             PRESENT,
-            label="Present it",
+            label=_("Present it"),
             icon=":material/slideshow:",
             query_params={"present": tour.id},
         )

@@ -1,0 +1,29 @@
+"""The session's language and its `_` for the views and components."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from atlas.i18n import SOURCE_LANGUAGE, translator
+from atlas.vocabulary import label_for
+
+LANG_KEY = "lang"
+
+
+def current_language() -> str:
+    return st.session_state.get(LANG_KEY, SOURCE_LANGUAGE)
+
+
+def _(message: str) -> str:
+    """The message in the session's language (English when no translation exists)."""
+    return translator(current_language())(message)
+
+
+def localized(english: str, chinese: str | None) -> str:
+    """A case's own Chinese text when the interface is in Chinese and the case has it."""
+    return chinese if chinese and current_language() == "zh" else english
+
+
+def label(field: str, value: str) -> str:
+    """A vocabulary value's label in the session's language."""
+    return _(label_for(field, value))
