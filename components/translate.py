@@ -21,7 +21,9 @@ def _(message: str) -> str:
 
 def localized(english: str, chinese: str | None) -> str:
     """A case's own Chinese text when the interface is in Chinese and the case has it."""
-    return chinese if chinese and current_language() == "zh" else english
+    # `chinese` may be a pandas NaN (truthy!) where a case has no Chinese text
+    has_chinese = isinstance(chinese, str) and chinese.strip()
+    return chinese if has_chinese and current_language() == "zh" else english
 
 
 def label(field: str, value: str) -> str:

@@ -177,3 +177,18 @@ def test_an_uploaded_tour_file_can_be_presented(page, server, tmp_path):
     wait_ready(page)
     assert page.get_by_text("Tour: My two: Two stops.").is_visible()
     assert page.get_by_text("First stop.").is_visible()
+
+
+def test_switching_to_chinese_keeps_the_view(page, server):
+    seen = watch(page)
+    page.goto(f"{server.url}/explore?sort=newest&outcome=failure")
+    wait_ready(page)
+    page.get_by_test_id("stSidebar").get_by_text("中文", exact=True).click()
+    page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get("lang") == ["zh"])
+    wait_ready(page)
+    query = query_of(page)
+    assert query["outcome"] == ["failure"] and query["sort"] == ["newest"]
+    assert page.get_by_role("heading", name="探索").is_visible()
+    assert sentence(page).startswith("7 个案例")
+    assert page.locator('[data-testid="stSelectbox"]').first.inner_text().find("Newest") < 0
+    assert exceptions_on(page) == [] and seen.external == []

@@ -12,7 +12,7 @@ from atlas.i18n import N_
 from atlas.text_safety import md_escape
 from components.case_card import case_card, years_text
 from components.selection_bar import selection_bar
-from components.translate import _, label, localized
+from components.translate import _, current_language, label, localized
 from views import filter_state as fs
 from views.shared import context
 
@@ -58,7 +58,7 @@ sort = right.selectbox(
     _("Sort by"),
     list(SORTS),
     format_func=lambda s: _(SORTS[s][0]),
-    key="explore_sort",
+    key=f"explore_sort_{current_language()}",  # labels change with the language
     index=list(SORTS).index(url_choice("sort", SORTS, "title")),
 )
 columns, ascending = SORTS[sort][1:]
