@@ -173,6 +173,12 @@ def _vocabulary_labels(field: str) -> list[str]:
     return [_t(label) for label in VOCABULARIES[field].labels().values()]
 
 
+def _count_axis(top) -> alt.Axis:
+    # Whole-number ticks: with short bars Vega would label 0.5 as "1" (tickMinStep is ignored).
+    top = 1 if pd.isna(top) else int(top)
+    return alt.Axis(values=_count_ticks(top), format="d")
+
+
 def _count_ticks(top: int) -> list[int]:
     """Whole-number ticks from 0 to `top`, at most about six of them."""
     step = max(1, math.ceil(top / 6))
@@ -192,14 +198,15 @@ def _order_by_total(totals: pd.Series, field: str) -> list[str]:
 def outcome_by_industry(table: pd.DataFrame, caption: str) -> alt.TopLevelMixin:
     """Horizontal bars per industry, stacked by outcome, longest first."""
     counts = _with_outcome_rank(_labelled(_count(table, ["industry", "outcome"]), ["industry"]))
-    order = _order_by_total(table["industry"].value_counts(), "industry")
+    totals = table["industry"].value_counts()
+    order = _order_by_total(totals, "industry")
     pick = _pick("outcome_by_industry")
     bars = (
         alt.Chart(counts)
         .mark_bar()
         .encode(
             y=alt.Y("industry_label:N", title=None, sort=order, axis=_label_axis()),
-            x=alt.X("count:Q", title=_t("Cases"), axis=alt.Axis(tickMinStep=1, format="d")),
+            x=alt.X("count:Q", title=_t("Cases"), axis=_count_axis(totals.max())),
             color=_outcome_color(),
             order=alt.Order("outcome_rank:Q"),
             opacity=_dim_unpicked(pick),
@@ -379,7 +386,7 @@ def mode_outcome(table: pd.DataFrame, caption: str) -> alt.TopLevelMixin:
             y=alt.Y(
                 "mode_label:N", title=None, sort=_vocabulary_labels("mode"), axis=_label_axis()
             ),
-            x=alt.X("count:Q", title=_t("Cases"), axis=alt.Axis(tickMinStep=1, format="d")),
+            x=alt.X("count:Q", title=_t("Cases"), axis=_count_axis(totals.max())),
             color=_outcome_color(),
             order=alt.Order("outcome_rank:Q"),
             opacity=_dim_unpicked(pick),

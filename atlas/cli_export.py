@@ -1,8 +1,11 @@
-"""`atlas export`: write a filtered selection of the library as CSV, JSON or Markdown.
+"""`atlas export`: write a filtered selection, or a tour, as CSV, JSON, Markdown, a
+PowerPoint deck or a printable HTML handout.
 
 The filter options are the app's URL parameters (`--industry finance --outcome failure`
 selects what `?industry=finance&outcome=failure` shows), read by the same
-`filters.from_query`, so the command and the app can never disagree on a selection.
+`filters.from_query`, so the command and the app can never disagree on a selection. A
+selection is ordered by title, as presenter mode shows it; `--tour ID` exports a tour's
+stops in the tour's order instead.
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ import sys
 from pathlib import Path
 
 from atlas import filters
-from atlas.export import FORMATS, render
-from atlas.loader import load_library
+from atlas.export import FORMATS, render_show
+from atlas.loader import Library, load_library
+from atlas.presentation import Show, show_from_selection, show_from_tour
 from atlas.table import cases_table
 
 STDOUT = "-"
@@ -23,12 +27,15 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the `export` subcommand to the `atlas` command's subparsers."""
     p = subparsers.add_parser(
         "export",
-        help="write a filtered selection of cases as CSV, JSON or Markdown",
+        help="write a filtered selection of cases, or a tour, as CSV, JSON, Markdown, "
+        "a PowerPoint deck (pptx) or a printable handout (html)",
         description="Facet options are repeatable (OR within a facet, AND across facets) "
-        "and take a vocabulary value or its label, e.g. --industry finance.",
+        "and take a vocabulary value or its label, e.g. --industry finance. --tour ID "
+        "exports a tour's stops in order instead (no facet options with it).",
     )
     p.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt")
     p.add_argument("-o", "--output", required=True, help="the file to write; '-' for stdout")
+    p.add_argument("--tour", metavar="ID", help="export this tour's stops, in order")
     for facet in filters.FACETS:
         p.add_argument(
             f"--{facet.param}",
@@ -67,7 +74,12 @@ def query_params(args: argparse.Namespace) -> dict[str, str | list[str]]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    chosen, notices = filters.from_query(query_params(args))
+    params = query_params(args)
+    tour_id = getattr(args, "tour", None)
+    if tour_id is not None and params:
+        print("--tour exports a whole tour: leave out the filter options", file=sys.stderr)
+        return 2
+    chosen, notices = filters.from_query(params)
     if notices:
         # A dropped filter would silently widen the selection: refuse rather than guess.
         for notice in notices:
@@ -84,21 +96,50 @@ def cmd_export(args: argparse.Namespace) -> int:
             "out; run `atlas validate` to see why",
             file=sys.stderr,
         )
+    if tour_id is None:
+        show = selection_show(library, chosen)
+    else:
+        show = tour_show(library, tour_id)
+        if show is None:
+            return 2
+    return _write(render_show(args.fmt, show), args.output, len(show))
+
+
+def selection_show(library: Library, chosen: filters.Filters) -> Show:
+    """The filtered cases by title, as presenter mode orders a selection."""
     table = filters.apply(cases_table(library.cases), chosen)
-    by_id = {c.id: c for c in library.cases}
-    cases = [by_id[i] for i in table["id"]]
-    text = render(args.fmt, cases, filters.describe(chosen, len(cases)))
-    return _write(text, args.output, len(cases))
+    cases = library.cases_in(table.sort_values("title", kind="stable")["id"])
+    return show_from_selection(cases, filters.describe(chosen, len(cases)))
 
 
-def _write(text: str, output: str, count: int) -> int:
+def tour_show(library: Library, tour_id: str) -> Show | None:
+    tour = library.tour(tour_id)
+    if tour is None:
+        known = ", ".join(sorted(t.id for t in library.tours)) or "none"
+        print(f"no tour has the id {tour_id!r}; tours: {known}", file=sys.stderr)
+        return None
+    show = show_from_tour(tour, {c.id: c for c in library.cases})
+    if len(show) < len(tour.stops):
+        missing = len(tour.stops) - len(show)
+        print(
+            f"warning: {missing} stop(s) of the tour name cases that did not load", file=sys.stderr
+        )
+    return show
+
+
+def _write(data: str | bytes, output: str, count: int) -> int:
     done = f"wrote {count} case{'s' * (count != 1)} to {output}"
     if output == STDOUT:
-        sys.stdout.write(text)
+        if isinstance(data, bytes):  # e.g. a deck piped on: bytes as they are
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
         print(done, file=sys.stderr)  # stdout carries only the export
         return 0
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        Path(output).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     except OSError as exc:
         print(f"cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
         return 1

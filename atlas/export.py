@@ -1,7 +1,10 @@
-"""Exports of a selection of cases: a CSV table, the full cases as JSON, a Markdown brief.
+"""Exports of a selection or a tour: a CSV table, the full cases as JSON, a Markdown brief,
+a PowerPoint deck and a printable HTML handout.
 
 The CSV is for spreadsheets (labels, one row per case); the JSON keeps every field, in
 the case file's own shape, so it loads back as `Case`; the Markdown is a brief to read.
+Every format renders a `Show` (the cases in order, and a caption that says what they
+are), so a tour exports the same way as a selection.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from atlas.i18n import N_
+from atlas.presentation import Show, show_from_selection
 from atlas.schema import Case, Source
 from atlas.table import cases_table
 from atlas.vocabulary import label_for
@@ -39,9 +44,18 @@ LABEL_COLUMNS += ("evidence",)
 LIST_COLUMNS = ("connection_types", "technologies")
 LIST_SEPARATOR = "; "
 BRIEF_HEADING = "# Transformation Atlas brief"
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # --- CSV --------------------------------------------------------------------------------
+
+
+def defuse(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula, with a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def to_csv(table: pd.DataFrame) -> str:
@@ -51,6 +65,8 @@ def to_csv(table: pd.DataFrame) -> str:
         out[col] = [label_for(col, v) for v in out[col]]
     for col in LIST_COLUMNS:
         out[col] = [LIST_SEPARATOR.join(label_for(col, v) for v in items) for items in out[col]]
+    for col in out.columns:
+        out[col] = [defuse(v) for v in out[col]]
     return out.to_csv(index=False, lineterminator="\n")
 
 
@@ -127,20 +143,56 @@ class ExportFormat:
     label: str
     mime: str
     extension: str
-    render: Callable[[Sequence[Case], str], str]  # (cases, selection sentence) -> text
+    render: Callable[[Show], str | bytes]
+    binary: bool = False  # bytes, not text: written as is, never encoded
 
 
-def _csv_of_cases(cases: Sequence[Case], sentence: str) -> str:
-    return to_csv(cases_table(cases))  # a table has no room for the sentence
+def _cases(show: Show) -> list[Case]:
+    return [stop.case for stop in show.stops]
+
+
+# The deck and the handout load python-pptx, Altair and vl-convert: imported when one is
+# made, so that every other `atlas` command starts without them.
+
+
+def _deck(show: Show) -> bytes:
+    from atlas.deck import build_deck
+
+    return build_deck(show, cases_table(_cases(show)))
+
+
+def _handout(show: Show) -> str:
+    from atlas.handout import build_handout
+
+    return build_handout(show)
 
 
 FORMATS: dict[str, ExportFormat] = {
-    "csv": ExportFormat("CSV table", "text/csv", "csv", _csv_of_cases),
-    "json": ExportFormat("JSON (full cases)", "application/json", "json", to_json),
-    "md": ExportFormat("Markdown brief", "text/markdown", "md", to_markdown),
+    "csv": ExportFormat(
+        N_("CSV table"), "text/csv", "csv", lambda s: to_csv(cases_table(_cases(s)))
+    ),
+    "json": ExportFormat(
+        N_("JSON (full cases)"), "application/json", "json", lambda s: to_json(_cases(s), s.caption)
+    ),
+    "md": ExportFormat(
+        N_("Markdown brief"), "text/markdown", "md", lambda s: to_markdown(_cases(s), s.caption)
+    ),
+    "pptx": ExportFormat(
+        N_("PowerPoint deck"),
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "pptx",
+        _deck,
+        binary=True,
+    ),
+    "html": ExportFormat(N_("Printable handout (HTML)"), "text/html", "html", _handout),
 }
 
 
-def render(fmt: str, cases: Sequence[Case], sentence: str) -> str:
-    """The selection in one of FORMATS; KeyError for an unknown format."""
-    return FORMATS[fmt].render(cases, sentence)
+def render_show(fmt: str, show: Show) -> str | bytes:
+    """A show (a tour, or a selection) in one of FORMATS; KeyError for an unknown format."""
+    return FORMATS[fmt].render(show)
+
+
+def render(fmt: str, cases: Sequence[Case], sentence: str) -> str | bytes:
+    """A selection, in the order given, in one of FORMATS; KeyError for an unknown format."""
+    return render_show(fmt, show_from_selection(cases, sentence))

@@ -5,9 +5,11 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
+from pptx import Presentation
 
 from atlas import cli_export, filters
-from tests.conftest import GOOD
+from tests.conftest import GOOD, ROOT
 
 
 def parser() -> argparse.ArgumentParser:
@@ -23,6 +25,13 @@ def run(*argv: str, cases_dir: Path | str = GOOD) -> int:
     return args.func(args)
 
 
+# The fixture cases by title ("A corner shop…", "A neighbourhood bakery…"): a selection is
+# exported in title order, as presenter mode shows it.
+BY_TITLE = ["corner-shop-online", "bakery-o2o-delivery"]
+CASES = ROOT / "cases"
+TOUR = "when-internet-plus-fails"
+
+
 def csv_ids(path: Path) -> list[str]:
     return [row["id"] for row in csv.DictReader(io.StringIO(path.read_text("utf-8")))]
 
@@ -30,22 +39,22 @@ def csv_ids(path: Path) -> list[str]:
 @pytest.mark.parametrize(
     ("options", "ids"),
     [
-        ([], ["bakery-o2o-delivery", "corner-shop-online"]),
-        (["--outcome", "mixed"], ["bakery-o2o-delivery", "corner-shop-online"]),
+        ([], BY_TITLE),
+        (["--outcome", "mixed"], BY_TITLE),
         (["--outcome", "failure"], []),
         (
             ["--outcome", "failure", "--outcome", "mixed"],
-            ["bakery-o2o-delivery", "corner-shop-online"],
+            BY_TITLE,
         ),
         (
             ["--industry", "Food service", "--mode", "+Internet"],
-            ["bakery-o2o-delivery", "corner-shop-online"],
+            BY_TITLE,
         ),
         (["--industry", "food_service", "--mode", "internet_plus"], []),
-        (["--connection", "user_merchant"], ["bakery-o2o-delivery", "corner-shop-online"]),
+        (["--connection", "user_merchant"], BY_TITLE),
         (["--connection", "user_driver"], []),
         (["--region", "global", "--q", "corner shop"], ["corner-shop-online"]),
-        (["--from", "2016"], ["bakery-o2o-delivery", "corner-shop-online"]),
+        (["--from", "2016"], BY_TITLE),
         (["--to", "2014"], []),
     ],
 )
@@ -102,7 +111,7 @@ def test_a_missing_case_folder_exits_2(tmp_path, capsys):
 def test_files_that_fail_to_load_are_reported_and_left_out(mixed_folder, tmp_path, capsys):
     out = tmp_path / "cases.csv"
     assert run("--format", "csv", "-o", str(out), cases_dir=mixed_folder) == 0
-    assert csv_ids(out) == ["bakery-o2o-delivery", "corner-shop-online"]
+    assert csv_ids(out) == BY_TITLE
     assert "could not be loaded" in capsys.readouterr().err
 
 
@@ -144,3 +153,52 @@ def test_query_params_carry_search_and_years_as_text():
         ]
     )
     assert cli_export.query_params(args) == {"q": "red envelopes", "from": "2015", "to": "2020"}
+
+
+def test_a_tour_exports_as_a_deck_with_a_slide_per_stop(tmp_path, capsys):
+    out = tmp_path / "deck.pptx"
+    assert run("--format", "pptx", "--tour", TOUR, "-o", str(out), cases_dir=CASES) == 0
+    stops = yaml.safe_load((CASES / "tours" / f"{TOUR}.yaml").read_text())["stops"]
+    deck = Presentation(str(out))
+    case_slides = [s for s in deck.slides if any(sh.name == "Sources" for sh in s.shapes)]
+    assert len(case_slides) == len(stops) == 7
+    notes = [s.notes_slide.notes_text_frame.text for s in case_slides]
+    assert notes == [stop["talking_point"] for stop in stops]
+    assert capsys.readouterr().out.strip() == f"wrote 7 cases to {out}"
+
+
+def test_a_tour_exports_in_its_order_in_every_format(tmp_path):
+    out = tmp_path / "tour.csv"
+    assert run("--format", "csv", "--tour", TOUR, "-o", str(out), cases_dir=CASES) == 0
+    stops = yaml.safe_load((CASES / "tours" / f"{TOUR}.yaml").read_text())["stops"]
+    assert csv_ids(out) == [stop["case"] for stop in stops]
+
+
+def test_a_handout_of_a_selection(tmp_path):
+    out = tmp_path / "handout.html"
+    assert run("--format", "html", "--outcome", "mixed", "-o", str(out)) == 0
+    html = out.read_text("utf-8")
+    assert html.count('<section class="case"') == 2
+    assert html.index("A corner shop") < html.index("A neighbourhood bakery")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--tour", "no-such-tour"], "no tour has the id 'no-such-tour'; tours: "),
+        (["--tour", TOUR, "--outcome", "failure"], "--tour exports a whole tour"),
+        (["--tour", TOUR, "--q", "bike"], "--tour exports a whole tour"),
+    ],
+)
+def test_a_bad_tour_request_exits_2_without_writing(tmp_path, capsys, options, message):
+    out = tmp_path / "deck.pptx"
+    assert run("--format", "pptx", *options, "-o", str(out), cases_dir=CASES) == 2
+    assert not out.exists()
+    assert message in capsys.readouterr().err
+
+
+def test_a_deck_to_stdout_is_written_as_bytes(capsysbinary):
+    assert run("--format", "pptx", "--q", "corner", "-o", "-") == 0
+    captured = capsysbinary.readouterr()
+    assert captured.out.startswith(b"PK")  # a zip archive, as a .pptx is
+    assert b"wrote 1 case to -" in captured.err

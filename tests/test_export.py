@@ -4,10 +4,12 @@ import io
 import json
 
 import pytest
+from pptx import Presentation
 
 from atlas import export
 from atlas.loader import load_library
-from atlas.schema import Case
+from atlas.presentation import show_from_tour
+from atlas.schema import Case, Tour
 from atlas.table import cases_table
 from tests.conftest import GOOD
 
@@ -63,7 +65,7 @@ def test_csv_has_one_row_per_case_with_labels(cases):
     assert [r["id"] for r in rows] == [c.id for c in cases]
     row = rows[0]
     assert row["industry"] == "Food service"
-    assert row["mode"] == "+Internet"
+    assert row["mode"] == "'+Internet"  # a spreadsheet would run "+Internet" as a formula
     assert row["outcome"] == "Mixed"
     assert row["thinking"] == "Customer thinking"
     assert row["ownership"] == "Small or medium firm"
@@ -76,6 +78,27 @@ def test_csv_has_one_row_per_case_with_labels(cases):
 def test_csv_writes_the_end_year_when_there_is_one(cited_case):
     (row,) = read_csv(export.to_csv(cases_table([cited_case])))
     assert (row["year_start"], row["year_end"]) == ("2015", "2019")
+
+
+@pytest.mark.parametrize(
+    ("summary", "cell"),
+    [
+        (
+            '=HYPERLINK("http://evil.example","click")',
+            '\'=HYPERLINK("http://evil.example","click")',
+        ),
+        ("+1 555 0100 calls", "'+1 555 0100 calls"),
+        ("-2% margin", "'-2% margin"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("A plain sentence = fine.", "A plain sentence = fine."),
+        ("'Quoted' already", "'Quoted' already"),
+    ],
+)
+def test_csv_cells_cannot_start_a_formula(good_case_data, summary, cell):
+    case = Case.model_validate(good_case_data | {"summary": summary, "title": summary})
+    (row,) = read_csv(export.to_csv(cases_table([case])))
+    assert (row["summary"], row["title"]) == (cell, cell)
+    assert row["year_start"] == "2015"  # numbers stay numbers
 
 
 def test_csv_of_no_cases_is_just_the_header():
@@ -159,15 +182,40 @@ def test_markdown_of_no_cases_is_just_the_heading_and_sentence():
         ("csv", "text/csv", "csv", "id,title,summary"),
         ("json", "application/json", "json", '"selection": "2 cases: outcome Mixed"'),
         ("md", "text/markdown", "md", "# Transformation Atlas brief"),
+        ("html", "text/html", "html", "<!DOCTYPE html>"),
     ],
 )
-def test_formats_render_the_selection(cases, fmt, mime, extension, marker):
+def test_text_formats_render_the_selection(cases, fmt, mime, extension, marker):
     spec = export.FORMATS[fmt]
-    assert (spec.mime, spec.extension) == (mime, extension)
+    assert (spec.mime, spec.extension, spec.binary) == (mime, extension, False)
     text = export.render(fmt, cases, SENTENCE)
     assert marker in text
     assert all(c.title in text for c in cases)
     assert text.endswith("\n")
+
+
+def test_the_deck_format_renders_the_selection_as_pptx_bytes(cases):
+    spec = export.FORMATS["pptx"]
+    assert spec.binary and spec.extension == "pptx"
+    assert spec.mime == "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+    deck = Presentation(io.BytesIO(export.render("pptx", cases, SENTENCE)))
+    assert len(deck.slides) == 1 + len(cases)  # two cases: no overview charts
+    assert SENTENCE in "".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
+
+
+def test_a_show_exports_in_its_own_order(cases):
+    tour = show_from_tour(
+        Tour(
+            id="tt",
+            title="T",
+            description="D",
+            stops=[{"case": c.id, "talking_point": "P"} for c in reversed(cases)],
+        ),
+        {c.id: c for c in cases},
+    )
+    rows = read_csv(export.render_show("csv", tour))
+    assert [r["id"] for r in rows] == [c.id for c in reversed(cases)]
+    assert json.loads(export.render_show("json", tour))["selection"] == "Tour: T: D"
 
 
 def test_render_rejects_an_unknown_format(cases):

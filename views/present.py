@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas.export import FORMATS, render_show
 from atlas.presentation import Show, show_from_selection, show_from_tour, slide_number
 from atlas.text_safety import md_escape
 from components.slide import PRESENTER_CSS, slide
@@ -104,6 +105,17 @@ bar.button(
     on_click=toggle_notes,
     icon=":material/speaker_notes:",
 )
+for fmt_key in ("pptx", "html"):
+    fmt = FORMATS[fmt_key]
+    bar.download_button(
+        _(fmt.label),
+        data=lambda k=fmt_key: render_show(k, show),
+        file_name=f"{wanted}.{fmt.extension}",
+        mime=fmt.mime,
+        icon=":material/download:",
+        on_click="ignore",
+        key=f"present_download_{fmt_key}",
+    )
 bar.page_link(
     "views/case.py",
     label=_("Open the full case"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from atlas.export import FORMATS, render_show
+from atlas.presentation import show_from_tour
 from atlas.text_safety import md_escape
 from atlas.tours import tour_from_cases, tour_from_upload, tour_to_yaml
 from components.translate import _, localized
@@ -18,6 +20,7 @@ titles = {
     for i, t, z in zip(ctx.table["id"], ctx.table["title"], ctx.table["title_zh"], strict=True)
 }
 
+cases_by_id = {c.id: c for c in ctx.library.cases}
 st.title(_("Tours"))
 st.write(
     _(
@@ -38,12 +41,24 @@ for tour in all_tours(ctx.library).values():
                 for i, s in enumerate(tour.stops, 1)
             ]
             st.markdown("\n".join(stops))
-        st.page_link(
+        row = st.container(horizontal=True, vertical_alignment="center")
+        row.page_link(
             PRESENT,
             label=_("Present"),
             icon=":material/slideshow:",
             query_params={"present": tour.id},
         )
+        for fmt_key in ("pptx", "html"):
+            fmt = FORMATS[fmt_key]
+            row.download_button(
+                _(fmt.label),
+                data=lambda k=fmt_key, t=tour: render_show(k, show_from_tour(t, cases_by_id, _)),
+                file_name=f"{tour.id}.{fmt.extension}",
+                mime=fmt.mime,
+                icon=":material/download:",
+                on_click="ignore",
+                key=f"tour_download_{tour.id}_{fmt_key}",
+            )
 
 st.header(_("Your tour from the current selection"), anchor=False)
 st.caption(md_escape(ctx.sentence))

@@ -1,0 +1,211 @@
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+import yaml
+from pptx import Presentation
+from pptx.util import Inches
+
+from atlas import deck
+from atlas.charts import CHARTS
+from atlas.presentation import Show, Stop, show_from_selection
+from atlas.schema import Case
+from atlas.table import cases_table
+from tests.conftest import GOOD, variant
+
+SOURCES = [
+    {
+        "id": "one",
+        "title": "Bakeries online",
+        "publisher": "The Daily Loaf",
+        "date": "2020-01",
+        "url": "https://example.com/loaf",
+        "kind": "press",
+    },
+    {
+        "id": "two",
+        "title": "Delivery platforms",
+        "publisher": "Analysts Ltd",
+        "date": "2021-03-04",
+        "url": "https://example.org/report",
+        "kind": "analysis",
+    },
+]
+METRICS = [
+    {"label": "Orders", "value": 1200, "unit": "orders a week", "year": 2019, "source": "one"},
+    {"label": "Commission", "value": 18.5, "unit": "%", "year": 2020, "source": "two"},
+]
+LONG = "Extraordinarily long-winded descriptive wording that keeps going "
+
+
+def cited(base: dict, id: str, **changes) -> Case:
+    return Case.model_validate(variant(base, id, sources=SOURCES, metrics=METRICS, **changes))
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[Case]:
+    """Four cases with sources and figures, spread over outcomes and modes."""
+    base = yaml.safe_load((GOOD / "bakery-o2o-delivery.yaml").read_text())
+    return [
+        cited(base, "shop-a"),
+        cited(base, "shop-b", status="failure", mode="internet_plus"),
+        cited(base, "shop-c", status="success", industry="finance"),
+        cited(base, "shop-d", years={"start": 2012, "end": 2016}),
+    ]
+
+
+@pytest.fixture(scope="module")
+def show(cases) -> Show:
+    notes = ["First stop.", "Second: a <b>bold</b> claim & more.", "Third.", "Fourth."]
+    stops = tuple(Stop(c, n) for c, n in zip(cases, notes, strict=True))
+    return Show("Shops online", "Tour: Shops online: Four shops go online.", stops)
+
+
+def read(data: bytes) -> Presentation:
+    return Presentation(io.BytesIO(data))
+
+
+def shape_named(slide, name: str):
+    return next(s for s in slide.shapes if s.name == name)
+
+
+def texts(slide) -> str:
+    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+@pytest.fixture(scope="module")
+def built(show, cases) -> Presentation:
+    """One deck for the tests that only read it: charts take a second to render."""
+    return read(deck.build_deck(show, cases_table(cases)))
+
+
+def test_the_deck_is_16_by_9(built):
+    assert (built.slide_width, built.slide_height) == (Inches(13.333), Inches(7.5))
+
+
+def test_a_title_slide_then_a_slide_per_chart_then_one_per_case(built, show):
+    assert len(built.slides) == 1 + len(CHARTS) + len(show)
+    chart_slides = list(built.slides)[1 : 1 + len(CHARTS)]
+    for slide, name in zip(chart_slides, CHARTS, strict=True):
+        assert deck.CHART_TITLES[name] in texts(slide)
+        assert sum(s.shape_type == 13 for s in slide.shapes) == 1  # one picture: the chart
+
+
+def test_the_title_slide_has_the_title_caption_date_and_contents(built, show):
+    text = texts(built.slides[0])
+    today = dt.date.today()
+    assert "Shops online" in text
+    assert "Four shops go online." in text
+    assert f"{today.day} {today:%B %Y}" in text
+    assert all(stop.case.title in text for stop in show.stops)
+
+
+def test_each_case_slide_has_its_title_notes_and_sources_in_the_footer(built, show):
+    case_slides = list(built.slides)[-len(show) :]
+    for slide, stop in zip(case_slides, show.stops, strict=True):
+        assert shape_named(slide, "Title").text_frame.text == stop.case.title
+        assert slide.notes_slide.notes_text_frame.text == stop.note
+        footer = shape_named(slide, "Sources")
+        assert footer.top > Inches(6.5)
+        assert footer.text_frame.text == (
+            "Sources: The Daily Loaf (2020-01); Analysts Ltd (2021-03-04)"
+        )
+
+
+def test_a_case_slide_shows_summary_outcome_figures_and_connections(built, show):
+    case = show.stops[0].case
+    text = texts(built.slides[-len(show)])
+    assert case.summary in text and case.outcome.evidence.split()[0] in text
+    assert "1,200 orders a week" in text and "18.5%" in text
+    assert "Orders, 2019 · The Daily Loaf" in text
+    for conn in (*case.connections.before, *case.connections.after):
+        assert conn.via in text and conn.from_ in text and conn.to in text
+
+
+def test_a_short_selection_has_no_chart_slides(show, cases):
+    two = show_from_selection(cases[:2], "2 cases: outcome Mixed")
+    built = read(deck.build_deck(two, cases_table(cases[:2])))
+    assert len(built.slides) == 1 + 2
+    assert "2 cases: outcome Mixed" in texts(built.slides[0])
+
+
+def test_an_empty_show_is_a_title_slide(cases):
+    built = read(deck.build_deck(show_from_selection([], "0 cases"), cases_table([])))
+    assert len(built.slides) == 1
+
+
+def test_long_text_is_cut_and_every_shape_stays_on_the_slide(good_case_data):
+    connection = {"from": LONG * 4, "to": LONG, "via": LONG * 3}
+    data = variant(
+        good_case_data,
+        "long-case",
+        title=(LONG * 2)[:100],
+        summary=(LONG * 5)[:300],
+        connections={"before": [connection] * 12, "after": [connection] * 12},
+        sources=[SOURCES[0] | {"id": f"s{i}", "publisher": LONG} for i in range(30)],
+        metrics=[METRICS[0] | {"label": LONG * 3, "source": "s1"}] * 5,
+    )
+    data["outcome"] = data["outcome"] | {"evidence": LONG * 100}
+    case = Case.model_validate(data)
+    built = read(deck.build_deck(Show(LONG * 2, LONG * 10, (Stop(case, "n"),)), cases_table([])))
+    slide = built.slides[-1]
+    for shape in slide.shapes:
+        assert shape.left >= 0 and shape.top >= 0
+        assert shape.left + shape.width <= built.slide_width
+        assert shape.top + shape.height <= built.slide_height
+    assert len(shape_named(slide, "Evidence").text_frame.text) <= 401
+    assert shape_named(slide, "Sources").text_frame.text.endswith("more")
+    # The after picture gets most of the six rows.
+    assert "2 of 12 shown" in texts(slide) and "4 of 12 shown" in texts(slide)
+
+
+def test_nothing_in_the_deck_points_outside_it(built):
+    data = io.BytesIO()
+    built.save(data)
+    with zipfile.ZipFile(data) as archive:
+        rels = [archive.read(n).decode() for n in archive.namelist() if n.endswith(".rels")]
+    assert not any('TargetMode="External"' in r for r in rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("short", 10, "short"),
+        ("  spaced \n out  ", 20, "spaced out"),
+        ("one two three four", 12, "one two…"),
+        ("one, two three", 9, "one…"),
+    ],
+)
+def test_clip(text, limit, expected):
+    assert deck.clip(text, limit) == expected
+
+
+def test_fit_text_shrinks_then_cuts():
+    assert deck.fit_text("A short line.", 5, 1, (20, 12)) == ("A short line.", 20)
+    assert deck.fit_text(LONG * 3, 5, 1, (20, 12)) == (LONG * 3, 12)
+    cut, size = deck.fit_text(LONG * 50, 5, 1, (20, 12))
+    assert size == 12 and cut.endswith("…") and deck.fits(cut, 5, 1, 12)
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        ("Luckin Coffee - app-only coffee", "Luckin Coffee"),
+        ("Haier's COSMOPlat: mass customisation", "Haier's COSMOPlat"),
+        ("Blockbuster vs Netflix, rental stores", "Blockbuster vs Netflix, rental stores"),
+        ("AB - a two-letter name stays whole", "AB - a two-letter name stays whole"),
+    ],
+)
+def test_short_title(title, short):
+    assert deck.short_title(title) == short
+
+
+def test_sources_line_names_whole_sources_and_counts_the_rest(good_case_data):
+    many = [SOURCES[0] | {"id": f"s{i}", "publisher": f"Publisher {i}"} for i in range(30)]
+    case = Case.model_validate(variant(good_case_data, "many", sources=many))
+    line = deck.sources_line(case, limit=100)
+    assert line.startswith("Sources: Publisher 0 (2020-01); Publisher 1 (2020-01);")
+    shown = line.count("(2020-01)")
+    assert line.endswith(f"; and {30 - shown} more") and len(line) <= 100
+    assert deck.sources_line(Case.model_validate(good_case_data)).startswith("Illustrative")

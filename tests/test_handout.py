@@ -1,0 +1,127 @@
+import re
+from html import escape
+
+import pytest
+
+from atlas.handout import build_handout
+from atlas.presentation import Show, Stop, show_from_selection
+from atlas.schema import Case, Source
+from tests.conftest import variant
+
+SOURCE = {
+    "id": "one",
+    "title": "Bakeries online",
+    "publisher": "The Daily Loaf",
+    "date": "2020-01",
+    "url": "https://example.com/loaf?a=1&b=2",
+    "kind": "press",
+}
+METRIC = {"label": "Orders", "value": 1200, "unit": "orders a week", "year": 2019, "source": "one"}
+# Every element the handout may contain: none of them loads anything.
+PAGE_TAGS = {"html", "head", "meta", "title", "style", "body", "main", "header", "section"}
+PAGE_TAGS |= {"div", "p", "span", "small", "h1", "h2", "h3", "ul", "ol", "li", "a"}
+PAGE_TAGS |= {"table", "tr", "th", "td"}
+PAYLOAD = '<script>alert("x")</script>'
+
+
+@pytest.fixture
+def cases(good_case_data) -> list[Case]:
+    return [
+        Case.model_validate(
+            variant(good_case_data, f"shop-{n}", sources=[SOURCE], metrics=[METRIC])
+        )
+        for n in "abc"
+    ]
+
+
+@pytest.fixture
+def hostile(good_case_data) -> Case:
+    """Every kind of case text carries markup that would run if it were not escaped."""
+    data = variant(
+        good_case_data,
+        "hostile",
+        title=f"Shop {PAYLOAD}",
+        summary=f"Summary <img src=http://evil.example/x.png onerror=alert(1)> {PAYLOAD}",
+        lessons=[f"Lesson {PAYLOAD}"],
+        organisations=[f"Org {PAYLOAD}"],
+        connections={
+            "before": [{"from": f"A {PAYLOAD}", "to": "B", "via": f"via {PAYLOAD}"}],
+            "after": [{"from": "A", "to": "</style><b>C</b>", "via": "app"}],
+        },
+        sources=[SOURCE | {"title": f"Title {PAYLOAD}", "publisher": '"><a href="x'}],
+        metrics=[METRIC | {"label": f"Metric {PAYLOAD}", "unit": "<u>"}],
+    )
+    data["outcome"] = data["outcome"] | {"evidence": f"Evidence {PAYLOAD}"}
+    return Case.model_validate(data)
+
+
+def sections(html: str) -> list[str]:
+    return re.findall(r'<section class="case".*?</section>', html, flags=re.S)
+
+
+def test_one_page_per_case_in_show_order(cases):
+    html = build_handout(show_from_selection(cases[::-1], "3 cases: outcome Mixed"))
+    found = sections(html)
+    assert len(found) == 3
+    assert [re.search(r"<h2>(.*?)</h2>", s).group(1) for s in found] == [
+        c.title for c in cases[::-1]
+    ]
+    assert re.search(r"\.case \{[^}]*page-break-after: always", html)
+
+
+def test_a_case_page_has_every_part(cases):
+    html = build_handout(
+        Show("Tour T", "Tour: Tour T: About shops.", (Stop(cases[0], "Say this."),))
+    )
+    (page,) = sections(html)
+    case = cases[0]
+    for text in (case.summary, "Mixed", "Food service", "since 2015", case.lessons[0]):
+        assert escape(text) in page
+    assert "<h3>Before</h3>" in page and "After" in page
+    assert "Walk-in customer – Bakery counter" in page
+    assert '<span class="new">Delivery platform</span>' in page  # newly connected
+    assert '<span class="new">Bakery counter</span>' not in page
+    assert "1,200" in page and "orders a week" in page and "[1]" in page
+    assert "Talking point" in page and "Say this." in page
+    assert '<a href="https://example.com/loaf?a=1&amp;b=2">' in page
+    assert "Bakeries online — The Daily Loaf (2020-01)" in page
+    assert "About shops." in html and "Tour: Tour T:" not in html
+
+
+def test_a_selection_shows_no_talking_point_beside_the_lessons_it_repeats(cases):
+    html = build_handout(show_from_selection(cases[:1], "1 case"))
+    assert "Talking point" not in html
+
+
+def test_case_text_is_escaped_everywhere(hostile):
+    html = build_handout(Show(f"T {PAYLOAD}", f"C {PAYLOAD}", (Stop(hostile, f"N {PAYLOAD}"),)))
+    assert "<script" not in html
+    assert "<img" not in html and "<u>" not in html and "<b>C</b>" not in html
+    assert html.count("</style>") == 1  # the page's own
+    assert html.count("&lt;script&gt;") >= 10
+    assert '"><a href="x' not in html
+
+
+def test_only_http_addresses_become_links(cases):
+    bad = Source.model_construct(**(SOURCE | {"url": "javascript:alert(1)"}))
+    case = cases[0].model_copy(update={"sources": [bad]})
+    html = build_handout(show_from_selection([case], "1 case"))
+    assert 'href="javascript' not in html
+    assert "javascript:alert(1)" in html  # shown as text
+
+
+def test_the_page_loads_nothing(cases, hostile):
+    html = build_handout(show_from_selection([*cases, hostile], "4 cases"))
+    tags = re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>", html)
+    assert {name for name, _ in tags} <= PAGE_TAGS
+    assert not any("src=" in attrs.lower() for _, attrs in tags)
+    style = html[html.index("<style>") : html.index("</style>")]
+    assert "url(" not in style and "@import" not in style and "@font-face" not in style
+    hrefs = [re.search(r'href="([^"]*)"', attrs) for _, attrs in tags]
+    linked = [(name, h.group(1)) for (name, _), h in zip(tags, hrefs, strict=True) if h]
+    assert linked and all(name == "a" and h.startswith("https://") for name, h in linked)
+
+
+def test_an_empty_show_is_a_cover_page():
+    html = build_handout(show_from_selection([], "0 cases"))
+    assert sections(html) == [] and "0 cases" in html
