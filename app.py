@@ -25,6 +25,12 @@ compare = st.Page("views/compare.py", title=_("Compare"), icon=":material/compar
 tours = st.Page("views/tours.py", title=_("Tours"), icon=":material/tour:")
 present = st.Page("views/present.py", title=_("Present"), icon=":material/slideshow:")
 concepts = st.Page("views/concepts.py", title=_("Concepts"), icon=":material/lightbulb:")
+assessment = st.Page(
+    "views/assessment.py",
+    title=_("Where do we stand?"),
+    icon=":material/explore:",
+    url_path="assessment",
+)
 health = st.Page(
     "views/data_health.py",
     title=_("Data health"),
@@ -35,7 +41,7 @@ page = st.navigation(
     {
         _("Library"): [overview, explore, case, compare],
         _("Present"): [tours, present],
-        _("Learn"): [concepts],
+        _("Learn"): [concepts, assessment],
         _("About the data"): [health],
     }
 )

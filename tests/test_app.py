@@ -10,7 +10,11 @@ PAGES = [
     "views/overview.py",
     "views/explore.py",
     "views/case.py",
+    "views/compare.py",
+    "views/tours.py",
+    "views/present.py",
     "views/concepts.py",
+    "views/assessment.py",
     "views/data_health.py",
 ]
 

@@ -2,7 +2,8 @@
 
 The URL is the state, as on Compare: the answers are read from it on every run and the
 widgets follow; a changed answer rewrites it. Nothing is stored on the server. The
-scoring lives in atlas/assessment.py.
+scoring lives in atlas/assessment.py. The page speaks the session's language (each
+language has its own widgets, filled from the URL); the Markdown download stays English.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from atlas import assessment as asm
 from atlas.charts import INK, NEUTRAL, OUTCOME_COLORS, OUTCOME_LABELS, OUTCOME_ORDER
+from atlas.i18n import N_, SOURCE_LANGUAGE, Translate, translator
 from atlas.text_safety import md_escape
 from atlas.vocabulary import Industry, Mode, Stage, label_for
 from components.case_card import outcome_badge
+from components.translate import _, current_language, label, localized
 from views.shared import context
 
-KEYS = [f"assess_{q.key}" for q in asm.QUESTIONS]
-SECTOR_KEY = "assess_sector"
 # What this page last put in the URL: moving between pages drops query parameters.
 MEMO = "_assess_query"
 PARAMS = (asm.ANSWERS_PARAM, asm.INDUSTRY_PARAM)
@@ -36,6 +37,13 @@ CASE_PAGE = "views/case.py"
 
 
 # --- the URL and the widgets ------------------------------------------------------------
+
+
+def widget_keys() -> list[str]:
+    """The questions' keys, then the industry's. Their option labels change with the
+    language, so each language has its own widgets; the URL gives them their values."""
+    lang = current_language()
+    return [f"assess_{q.key}_{lang}" for q in asm.QUESTIONS] + [f"assess_sector_{lang}"]
 
 
 def _url_part() -> dict[str, list[str]]:
@@ -51,12 +59,12 @@ def _write_url(query: dict[str, str]) -> None:
 
 
 def _on_change() -> None:
-    answers = tuple(st.session_state.get(k) for k in KEYS)
-    _write_url(asm.to_query(answers, st.session_state.get(SECTOR_KEY)))
+    *answers, industry = (st.session_state.get(k) for k in widget_keys())
+    _write_url(asm.to_query(tuple(answers), industry))
 
 
 def _start_over() -> None:
-    for key in [*KEYS, SECTOR_KEY]:
+    for key in widget_keys():
         st.session_state[key] = None
     _write_url({})
 
@@ -67,21 +75,24 @@ def read_state() -> tuple[asm.Answers, str | None, list[str]]:
     if not params and st.session_state.get(MEMO):
         params = dict(st.session_state[MEMO])
         st.query_params.update(params)
-    answers, notices = asm.decode_answers(params)
-    industry, more = asm.decode_industry(params)
+    answers, notices = asm.decode_answers(params, _)
+    industry, more = asm.decode_industry(params, _)
     notices += more
     clean = asm.to_query(answers, industry)
     if notices:
         _write_url(clean)  # the junk leaves the URL; the notices say what was dropped
     st.session_state[MEMO] = clean
-    for key, answer in zip([*KEYS, SECTOR_KEY], [*answers, industry], strict=True):
+    for key, answer in zip(widget_keys(), [*answers, industry], strict=True):
         if st.session_state.get(key) != answer or key not in st.session_state:
             st.session_state[key] = answer  # the URL leads
     return answers, industry, notices
 
 
 def share_link(query: dict[str, str]) -> str:
+    """The page's address with the answers (and the interface language, if one is set)."""
     base = st.context.url or ""
+    if query and "lang" in st.query_params:
+        query = query | {"lang": st.query_params["lang"]}
     return f"{base}?{urlencode(query)}" if query else base
 
 
@@ -91,7 +102,7 @@ def share_link(query: dict[str, str]) -> str:
 def _spread(frame: pd.DataFrame) -> pd.DataFrame:
     """Fan out cases that share a point, in id order, so each one can be hovered."""
     out = frame.sort_values("id").copy()
-    for _, group in out.groupby(["x", "y"]):
+    for _point, group in out.groupby(["x", "y"]):
         n = len(group)
         if n < 2:
             continue
@@ -107,13 +118,13 @@ def _case_frame(result: asm.Result) -> pd.DataFrame:
     rows = [
         {
             "id": p.id,
-            "title": p.title,
+            "title": localized(p.title, p.title_zh),
             "x": p.x,
             "y": p.y,
             "map_x": p.x,
             "map_y": p.y,
-            "outcome_label": label_for("outcome", p.outcome),
-            "industry_label": label_for("industry", p.industry),
+            "outcome_label": label("outcome", p.outcome),
+            "industry_label": label("industry", p.industry),
             "rank": rank.get(p.id, 0),
         }
         for p in result.points
@@ -123,7 +134,7 @@ def _case_frame(result: asm.Result) -> pd.DataFrame:
 
 
 def _axis(title: str) -> alt.Axis:
-    return alt.Axis(title=title, values=[0, 0.5, 1], format=".1f", grid=False)
+    return alt.Axis(title=_(title), values=[0, 0.5, 1], format=".1f", grid=False)
 
 
 def _quarters() -> list[alt.Chart]:
@@ -136,7 +147,8 @@ def _quarters() -> list[alt.Chart]:
     for x, align in ((0.0, "left"), (1.0, "right")):
         stage = Stage.DIGITALIZATION if x else Stage.INFORMATIZATION
         for y, mode in ((LABEL_Y[1], Mode.INTERNET_PLUS), (LABEL_Y[0], Mode.PLUS_INTERNET)):
-            spot = pd.DataFrame({"x": [x], "y": [y], "name": [f"{mode.label} · {stage.label}"]})
+            name = f"{label('mode', mode)} · {label('stage', stage)}"
+            spot = pd.DataFrame({"x": [x], "y": [y], "name": [name]})
             text = alt.Chart(spot).mark_text(align=align, color=INK, opacity=0.6, fontSize=11)
             layers.append(text.encode(x="x:Q", y="y:Q", text="name:N"))
     return layers
@@ -149,14 +161,17 @@ def position_map(result: asm.Result) -> alt.LayerChart:
     y = alt.Y("map_y:Q", scale=alt.Scale(domain=Y_DOMAIN, nice=False), axis=_axis(asm.Y_TITLE))
     colour = alt.Color(
         "outcome_label:N",
-        title="Outcome",
-        scale=alt.Scale(domain=OUTCOME_LABELS, range=[OUTCOME_COLORS[v] for v in OUTCOME_ORDER]),
+        title=_("Outcome"),
+        scale=alt.Scale(
+            domain=[_(name) for name in OUTCOME_LABELS],
+            range=[OUTCOME_COLORS[v] for v in OUTCOME_ORDER],
+        ),
         legend=alt.Legend(orient="bottom"),
     )
     tooltip = [
-        alt.Tooltip("title:N", title="Case"),
-        alt.Tooltip("outcome_label:N", title="Outcome"),
-        alt.Tooltip("industry_label:N", title="Industry"),
+        alt.Tooltip("title:N", title=_("Case")),
+        alt.Tooltip("outcome_label:N", title=_("Outcome")),
+        alt.Tooltip("industry_label:N", title=_("Industry")),
     ]
     cases = alt.Chart(frame).mark_circle(size=110, opacity=0.9)
     layers = [*_quarters(), cases.encode(x=x, y=y, color=colour, tooltip=tooltip)]
@@ -166,7 +181,7 @@ def position_map(result: asm.Result) -> alt.LayerChart:
     layers += [ring.encode(x=x, y=y, tooltip=tooltip), number.encode(x=x, y=y, text="rank:Q")]
     if result.point is not None:
         you = pd.DataFrame({"map_x": [result.point[0]], "map_y": [result.point[1]]})
-        you["label"] = "Your organisation"
+        you["label"] = _("Your organisation")
         marker = alt.Chart(you).mark_point(
             shape="diamond", size=520, filled=True, color=YOU_COLOR, opacity=1, stroke=INK
         )
@@ -180,142 +195,221 @@ def position_map(result: asm.Result) -> alt.LayerChart:
 # --- the page ---------------------------------------------------------------------------
 
 
-def case_link(case_id: str, label: str = "Open case") -> None:
+def case_link(case_id: str) -> None:
     try:
         st.page_link(
-            CASE_PAGE, label=label, query_params={"case": case_id}, icon=":material/arrow_forward:"
+            CASE_PAGE,
+            label=_("Open case"),
+            query_params={"case": case_id},
+            icon=":material/arrow_forward:",
         )
     except StreamlitPageNotFoundError:  # the page runs on its own, outside the app's frame
-        st.caption(f"Case id: {md_escape(case_id)}")
+        st.caption(_("Case id: {id}").format(id=md_escape(case_id)))
+
+
+def case_lessons(p: asm.CasePoint) -> tuple[str, ...]:
+    """The case's own Chinese lessons in Chinese, when it has them."""
+    return p.lessons_zh if p.lessons_zh and current_language() == "zh" else p.lessons
+
+
+def this_language() -> Translate:
+    """`_` fixed to this run's language, for format functions: AppTest also calls them
+    between runs, outside the script, where the session's language cannot be read."""
+    return translator(current_language())
+
+
+def industry_pick() -> None:
+    say = this_language()
+    st.selectbox(
+        _("Your industry (optional)"),
+        Industry.values(),
+        index=None,
+        format_func=lambda value: say(label_for("industry", value)),
+        key=widget_keys()[-1],
+        on_change=_on_change,
+        placeholder=_("Any industry"),
+        help=_("Cases of this industry count as {bonus} closer on the map.").format(
+            bonus=f"{asm.INDUSTRY_BONUS:.2f}"
+        ),
+    )
 
 
 def questions() -> None:
-    st.subheader(f"{len(asm.QUESTIONS)} questions", anchor=False)
-    st.caption("Pick the answer closest to your organisation; the ? explains the idea behind it.")
-    for n, (q, key) in enumerate(zip(asm.QUESTIONS, KEYS, strict=True), start=1):
+    st.subheader(_("{n} questions").format(n=len(asm.QUESTIONS)), anchor=False)
+    st.caption(
+        _("Pick the answer closest to your organisation; the ? explains the idea behind it.")
+    )
+    say = this_language()
+    for n, (q, key) in enumerate(zip(asm.QUESTIONS, widget_keys()[:-1], strict=True), start=1):
         st.radio(
-            f"**{n}. {q.text}**",
+            f"**{n}. {_(q.text)}**",
             range(len(q.options)),
             index=None,
-            format_func=lambda i, q=q: q.options[i],
+            format_func=lambda i, q=q: say(q.options[i]),
             key=key,
-            help=q.help,
+            help=q.help(_),
             on_change=_on_change,
         )
 
 
+AXIS_NAMES = {asm.X: N_("digitalization"), asm.Y: N_("Internet+")}
+UNPLACED = (
+    N_(
+        "{answered} of {total} questions answered. Your organisation appears on the map once "
+        "both axes have an answer: question {numbers} scores {axes}."
+    ),
+    N_(
+        "{answered} of {total} questions answered. Your organisation appears on the map once "
+        "both axes have an answer: questions {numbers} score {axes}."
+    ),
+)
+
+
+def unplaced_hint(result: asm.Result) -> str:
+    """Which questions would place the organisation, in words."""
+    missing = [a for a, v in ((asm.X, result.x), (asm.Y, result.y)) if v is None]
+    numbers = [str(n) for n, q in enumerate(asm.QUESTIONS, start=1) if set(missing) <= set(q.axes)]
+    names = [_(AXIS_NAMES[a]) for a in missing]
+    axes = (
+        _("{first} and {second}").format(first=names[0], second=names[1]) if names[1:] else names[0]
+    )
+    return _(UNPLACED[len(numbers) != 1]).format(
+        answered=result.answered, total=len(asm.QUESTIONS), numbers=", ".join(numbers), axes=axes
+    )
+
+
+def quarter_text(result: asm.Result, point: tuple[float, float]) -> str:
+    """The quarter of the map the organisation is in, with the framework's definitions."""
+    mode, stage = asm.quadrant(point)
+    quarter = f"{label('mode', mode)} · {label('stage', stage)}"
+    where = _("You are in the **{quarter}** quarter ({answered} of {total} questions answered).")
+    lines = [where.format(quarter=quarter, answered=result.answered, total=len(asm.QUESTIONS))]
+    said = _("{label}: {definition}")
+    lines += [
+        said.format(label=f"*{_(t.label)}*", definition=_(t.definition)) for t in (mode, stage)
+    ]
+    return "  \n".join(lines)
+
+
 def position(result: asm.Result) -> None:
-    st.subheader("Your position", anchor=False)
+    st.subheader(_("Your position"), anchor=False)
     st.altair_chart(position_map(result), width="stretch")
     st.caption(
-        "Each dot is a case of the library, coloured by its outcome and placed from its "
-        "stage, mode, ideas and connections (cases on the same spot are fanned out a little). "
-        "Numbered rings mark the cases nearest to you."
+        _(
+            "Each dot is a case of the library, coloured by its outcome and placed from its "
+            "stage, mode, ideas and connections (cases on the same spot are fanned out a "
+            "little). Numbered rings mark the cases nearest to you."
+        )
     )
     point = result.point
     if point is None:
-        missing = [t for t, v in ((asm.X_TITLE, result.x), (asm.Y_TITLE, result.y)) if v is None]
-        st.info(
-            f"{result.answered} of {len(asm.QUESTIONS)} questions answered. Your organisation "
-            f"appears on the map once an answer scores {' and '.join(missing)}.",
-            icon=":material/explore:",
-        )
+        st.info(unplaced_hint(result), icon=":material/explore:")
         return
-    mode, stage = asm.quadrant(point)
     left, right = st.columns(2)
-    left.metric("Digitalization", f"{point[0]:.2f}", help="From informatization (0) to 1.")
-    right.metric("Internet+", f"{point[1]:.2f}", help="From “+Internet” (0) to 1.")
-    st.markdown(
-        f"You are in the **{mode.label} · {stage.label}** quarter "
-        f"({result.answered} of {len(asm.QUESTIONS)} questions answered).  \n"
-        f"*{mode.label}*: {mode.definition}  \n*{stage.label}*: {stage.definition}"
+    left.metric(
+        label("stage", Stage.DIGITALIZATION),
+        f"{point[0]:.2f}",
+        help=_("From informatization (0) to 1."),
     )
+    right.metric(
+        label("mode", Mode.INTERNET_PLUS), f"{point[1]:.2f}", help=_("From “+Internet” (0) to 1.")
+    )
+    st.markdown(quarter_text(result, point))
 
 
 def nearest_list(result: asm.Result) -> None:
-    st.subheader("Nearest cases", anchor=False)
+    st.subheader(_("Nearest cases"), anchor=False)
     if result.industry:
         st.caption(
-            f"Cases in {label_for('industry', result.industry)} count as "
-            f"{asm.INDUSTRY_BONUS:.2f} closer. Their lessons are further down."
+            _(
+                "Cases in {industry} count as {bonus} closer. Their lessons are further down."
+            ).format(industry=label("industry", result.industry), bonus=f"{asm.INDUSTRY_BONUS:.2f}")
         )
     else:
-        st.caption("By distance on the map. Their lessons are further down.")
+        st.caption(_("By distance on the map. Their lessons are further down."))
+    if not result.nearest:
+        st.info(_("The library has no cases to compare with yet."), icon=":material/inventory_2:")
     for n, p in enumerate(result.nearest, start=1):
-        facts = f"{label_for('industry', p.industry)} · distance {p.distance:.2f}"
-        st.markdown(f"**{n}. {md_escape(p.title)}**  \n:gray[{md_escape(facts)}]")
+        distance = _("distance {distance}").format(distance=f"{p.distance:.2f}")
+        facts = f"{label('industry', p.industry)} · {distance}"
+        title = localized(p.title, p.title_zh)
+        st.markdown(f"**{n}. {md_escape(title)}**  \n:gray[{md_escape(facts)}]")
         with st.container(horizontal=True, gap="small", vertical_alignment="center"):
             outcome_badge(p.outcome)
             case_link(p.id)
 
 
 def lessons(result: asm.Result) -> None:
-    st.subheader("What the nearest cases teach", anchor=False)
+    st.subheader(_("What the nearest cases teach"), anchor=False)
     per_row = 3
     for start in range(0, len(result.nearest), per_row):
         row = list(enumerate(result.nearest, start=1))[start : start + per_row]
         for col, (n, p) in zip(st.columns(per_row), row, strict=False):
             with col.container(border=True, height="stretch"):
-                st.markdown(f"**{n}. {md_escape(p.title)}**")
+                st.markdown(f"**{n}. {md_escape(localized(p.title, p.title_zh))}**")
                 outcome_badge(p.outcome)
-                st.markdown("\n".join(f"- {md_escape(lesson)}" for lesson in p.lessons))
+                st.markdown("\n".join(f"- {md_escape(lesson)}" for lesson in case_lessons(p)))
                 case_link(p.id)
 
 
 def steps(result: asm.Result) -> None:
-    st.subheader("Next steps", anchor=False)
-    st.caption("In the framework's words, each with a lesson from a case of the library.")
+    st.subheader(_("Next steps"), anchor=False)
+    st.caption(_("In the framework's words, each with a lesson from a case of the library."))
     for n, s in enumerate(result.steps, start=1):
         st.markdown(f"**{n}. {md_escape(s.title)}**  \n{md_escape(s.text)}")
         if s.case_id and s.lesson:
-            st.markdown(f"> {md_escape(s.lesson)}  \n> — *{md_escape(s.case_title)}*")
+            lesson = localized(s.lesson, s.lesson_zh)
+            case_title = localized(s.case_title, s.case_title_zh)
+            st.markdown(f"> {md_escape(lesson)}  \n> — *{md_escape(case_title)}*")
             case_link(s.case_id)
 
 
-def share(result: asm.Result) -> None:
-    st.subheader("Share or keep the result", anchor=False)
+EXPORT_NOTE = N_("The Markdown file is in English, like the app's other exports.")
+
+
+def share(result: asm.Result, export: asm.Result) -> None:
+    """The link and the Markdown download (`export`: the result in English)."""
+    st.subheader(_("Share or keep the result"), anchor=False)
     query = asm.to_query(result.answers, result.industry)
     link = share_link(query)
-    st.caption("This link brings back these answers. Nothing is stored on the server.")
-    st.code(link or "(answer a question first)", language=None, wrap_lines=True)
+    st.caption(_("This link brings back these answers. Nothing is stored on the server."))
+    st.code(link if query else _("(answer a question first)"), language=None, wrap_lines=True)
+    english = current_language() == SOURCE_LANGUAGE
     with st.container(horizontal=True):
         st.download_button(
-            "Download as Markdown",
-            asm.to_markdown(result, link if link.startswith("http") else None),
+            _("Download as Markdown"),
+            asm.to_markdown(export, link if link.startswith("http") else None),
             file_name="where-do-we-stand.md",
             mime="text/markdown",
             icon=":material/download:",
             on_click="ignore",
+            help=None if english else _(EXPORT_NOTE),
         )
-        st.button("Start over", icon=":material/restart_alt:", on_click=_start_over)
+        st.button(_("Start over"), icon=":material/restart_alt:", on_click=_start_over)
 
 
 ctx = context()
 answers, industry, notices = read_state()
-st.title("Where do we stand?")
+st.title(_("Where do we stand?"))
 st.caption(
-    "Answer the questions to place your organisation on the map of the library's cases: "
-    "from informatization to digitalization, and from “+Internet” to “Internet+”. "
-    "Your answers live only in this page's address."
+    _(
+        "Answer the questions to place your organisation on the map of the library's cases: "
+        "from informatization to digitalization, and from “+Internet” to “Internet+”. "
+        "Your answers live only in this page's address."
+    )
 )
 for notice in notices:
     st.warning(notice, icon=":material/link_off:")
 
-result = asm.assess(answers, ctx.library.cases, industry)
+result = asm.assess(answers, ctx.library.cases, industry, _)
+# the Markdown export is in English, whatever the interface's language
+in_english = current_language() == SOURCE_LANGUAGE
+export = result if in_english else asm.assess(answers, ctx.library.cases, industry)
 ask, show = st.columns([1, 1], gap="large")
 with ask:
-    st.selectbox(
-        "Your industry (optional)",
-        Industry.values(),
-        index=None,
-        format_func=Industry.label_of,
-        key=SECTOR_KEY,
-        on_change=_on_change,
-        placeholder="Any industry",
-        help=f"Cases of this industry count as {asm.INDUSTRY_BONUS:.2f} closer on the map.",
-    )
+    industry_pick()
     questions()
-    share(result)
+    share(result, export)
 with show:
     position(result)
     if result.point is not None:
