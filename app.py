@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas.text_safety import md_escape
 from components.filter_panel import filter_panel
 from components.load_notice import load_notice
 from components.translate import _
@@ -65,8 +66,8 @@ with st.sidebar:
     language_switch()
 
 if language_notice:
-    st.warning(language_notice, icon=":material/translate:")
+    st.warning(md_escape(language_notice), icon=":material/translate:")
 for notice in fs.take_notices():
-    st.warning(notice, icon=":material/link_off:")
+    st.warning(md_escape(notice), icon=":material/link_off:")
 load_notice(ctx.library, health)
 page.run()

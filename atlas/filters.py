@@ -324,7 +324,9 @@ def from_query(
                 selected[facet.name] = good
             if bad:
                 notices.append(
-                    f"Ignored {facet.title.lower()} {', '.join(map(repr, bad))}: not a known value."
+                    _("Ignored {facet} {values}: not a known value.").format(
+                        facet=_(facet.title).lower(), values=_shortlist(bad)
+                    )
                 )
         elif key in (YEAR_FROM_PARAM, YEAR_TO_PARAM):
             year = _year(values[-1])
@@ -362,10 +364,17 @@ def _known_values(facet: Facet, values: list[str]) -> tuple[tuple[str, ...], lis
     for raw in values:
         value = lookup.get(str(raw).strip().casefold())
         if value is None:
-            bad.append(str(raw)[:40])
+            if str(raw)[:40] not in bad:
+                bad.append(str(raw)[:40])
         elif value not in good:
             good.append(value)
     return tuple(good), bad
+
+
+def _shortlist(values: list[str], shown: int = 5) -> str:
+    """At most a few quoted values: a link repeating junk must not make a wall of text."""
+    listed = ", ".join(map(repr, values[:shown]))
+    return listed + (f" (+{len(values) - shown})" if len(values) > shown else "")
 
 
 def _year(text: str) -> int | None:

@@ -173,7 +173,7 @@ class TimelineEvent(Strict):
 
 class Metric(Strict):
     label: Line = Field(description="What was measured, e.g. 'Monthly active users'.")
-    value: float = Field(description="The number as the source states it.")
+    value: float = Field(allow_inf_nan=False, description="The number as the source states it.")
     unit: Line = Field(description="e.g. 'million users', 'USD billion', '%'.")
     year: Year
     source: Slug = Field(description="Id of the source that states this figure.")

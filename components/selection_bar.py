@@ -22,7 +22,7 @@ def selection_bar(
     with st.container(horizontal=True, gap="small", key="selection-chips"):
         for i, (facet, value, label) in enumerate(chips):
             st.button(
-                label,
+                md_escape(label),
                 key=f"chip_{i}_{facet}_{value}",
                 icon=":material/close:",
                 on_click=on_remove,

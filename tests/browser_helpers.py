@@ -9,7 +9,8 @@ READY_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return !!app && app.getAttribute('data-test-connection-state') === 'CONNECTED'
     && app.getAttribute('data-test-script-state') === 'notRunning'
-    && !document.querySelector('[data-testid="stAppSkeleton"]');
+    && !document.querySelector('[data-testid="stAppSkeleton"]')
+    && !document.querySelector('[data-testid="stSkeleton"]');
 }"""
 
 

@@ -203,3 +203,10 @@ def test_chips_and_removal():
 def test_every_facet_has_a_distinct_param():
     params = [f.param for f in FACETS]
     assert len(params) == len(set(params))
+
+
+def test_a_link_repeating_junk_gives_a_short_notice():
+    f, notices = from_query({"industry": ["finance"] + [f"junk{i}" for i in range(300)] * 2})
+    assert f.values("industry") == ("finance",)
+    (notice,) = notices
+    assert "'junk0'" in notice and "(+295)" in notice and len(notice) < 200

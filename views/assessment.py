@@ -399,7 +399,7 @@ st.caption(
     )
 )
 for notice in notices:
-    st.warning(notice, icon=":material/link_off:")
+    st.warning(md_escape(notice), icon=":material/link_off:")
 
 result = asm.assess(answers, ctx.library.cases, industry, _)
 # the Markdown export is in English, whatever the interface's language

@@ -116,7 +116,7 @@ if related:
     with st.container(horizontal=True, key="related-cases"):
         for rid in related:
             st.button(
-                titles[rid],
+                md_escape(titles[rid]),
                 icon=":material/link:",
                 on_click=open_case,
                 args=(rid,),

@@ -14,7 +14,7 @@ ctx = context()
 titles = dict(zip(ctx.table["id"], ctx.table["title"], strict=True))
 ids, notices = parse_compare_param(st.query_params.get("compare", ""), set(titles))
 for notice in notices:
-    st.warning(notice, icon=":material/link_off:")
+    st.warning(md_escape(notice), icon=":material/link_off:")
 
 st.title(_("Compare"))
 if st.session_state.get("compare_pick") != ids:

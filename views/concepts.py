@@ -46,7 +46,9 @@ def case_links(table: pd.DataFrame, limit: int = 8) -> None:
     with st.container(horizontal=True, gap="small"):
         for row in rows.itertuples():
             st.page_link(
-                CASE_PAGE, label=localized(row.title, row.title_zh), query_params={"case": row.id}
+                CASE_PAGE,
+                label=md_escape(localized(row.title, row.title_zh)),
+                query_params={"case": row.id},
             )
     if len(table) > limit:
         st.caption(_("and {n} more: filter by it in Explore.").format(n=len(table) - limit))

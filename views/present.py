@@ -60,7 +60,7 @@ if show is None or len(show) == 0:
         for tour in tours.values():
             st.page_link(
                 "views/present.py",
-                label=tour.title,
+                label=md_escape(tour.title),
                 query_params={"present": tour.id},
                 icon=":material/tour:",
             )
