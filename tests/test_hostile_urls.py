@@ -1,0 +1,156 @@
+"""Hostile URLs: random and malformed query parameters on every page never raise.
+
+Property-based (hypothesis): random keys and values, repeated keys, huge values, unicode,
+and the app's own keys with junk. Each page must run without an exception, draw its
+title, and show every notice the pure URL parser (atlas.filters.from_query) gives for
+the same parameters: what was ignored is said, and the rest falls back to defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+from atlas.filters import OTHER_PARAMS, from_query
+from tests.conftest import APP, APPTEST_TIMEOUT, GOOD
+from tests.test_app import PAGES
+
+STREAMLIT_MAX_PARAMS = 1000  # key=value pairs; more and Streamlit drops them all
+KNOWN_KEYS = ["industry", "outcome", "connection", "from", "to", "q", "case", "view", "sort", "p"]
+NASTY = [
+    "",
+    " ",
+    "0",
+    "-1",
+    "1e309",
+    "NaN",
+    "١٩٩٩",  # Arabic-Indic digits: int() reads them
+    "9" * 5000,  # int() refuses more than 4300 digits
+    "1799",
+    "2015",
+    "3000",
+    "finance",
+    "Finance & payments",
+    "FAILURE",
+    "table",
+    "newest",
+    "corner-shop-online",
+    "<script>alert(1)</script>",
+    "![x](http://evil.example/x.png)",
+    "$x$",
+    ":material/home:",
+    "\u202egnp.exe",
+    "\x00",
+    "%00%ff",
+    "../../etc/passwd",
+    "x" * 100_000,
+]
+VALUES = st.one_of(st.sampled_from(NASTY), st.text(max_size=30))
+KEYS = st.one_of(
+    st.sampled_from(KNOWN_KEYS),
+    # other pages' parameters (compare, present, lang...) are not this test's business
+    st.text(min_size=1, max_size=20).filter(lambda k: k not in OTHER_PARAMS),
+)
+QUERIES = st.dictionaries(
+    KEYS,
+    st.one_of(
+        st.lists(VALUES, min_size=1, max_size=4),
+        st.just(["finance"] * 300),  # one key repeated many times
+    ),
+    max_size=6,
+)
+FUZZ = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def library(tmp_path_factory):
+    """The good cases; the variable is restored after the module."""
+    folder = tmp_path_factory.mktemp("urls") / "cases"
+    shutil.copytree(GOOD, folder)
+    before = os.environ.get("ATLAS_CASES_DIR")
+    os.environ["ATLAS_CASES_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("ATLAS_CASES_DIR")
+    else:
+        os.environ["ATLAS_CASES_DIR"] = before
+
+
+def open_page(page: str, query: dict[str, list[str]]) -> AppTest:
+    """One run of `page`, opened by a link that carries `query`."""
+    at = AppTest.from_file(APP, default_timeout=APPTEST_TIMEOUT)
+    if page != PAGES[0]:
+        at.switch_page(page)  # before the first run: the page opens as a link would
+    for key, values in query.items():
+        at.query_params[key] = values
+    return at.run()
+
+
+def expected_notices(query: dict[str, list[str]]) -> list[str]:
+    if sum(map(len, query.values())) > STREAMLIT_MAX_PARAMS:
+        return []  # Streamlit ignores the whole query string: the page shows its defaults
+    _, notices = from_query({k: v for k, v in query.items() if k not in OTHER_PARAMS})
+    return notices
+
+
+def as_read(markdown: str) -> str:
+    """A notice as the reader sees it: the app escapes Markdown in URL-derived text."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def check_page(page: str, query: dict[str, list[str]]) -> AppTest:
+    at = open_page(page, query)
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title, "the page drew its title: it fell back to defaults"
+    shown = [as_read(w.value) for w in at.warning]
+    missing = [n for n in expected_notices(query) if n not in shown]
+    assert not missing, f"notices not shown: {missing}"
+    return at
+
+
+@pytest.mark.parametrize("page", PAGES)
+@FUZZ
+@given(query=QUERIES)
+def test_random_query_parameters_never_raise(page, query):
+    check_page(page, query)
+
+
+@pytest.mark.parametrize(
+    ("page", "query", "check"),
+    [
+        ("views/explore.py", {"view": ["grid'><b>"]}, lambda at: not at.dataframe),
+        ("views/explore.py", {"view": ["table", "cards"]}, lambda at: not at.dataframe),
+        ("views/explore.py", {"sort": ["nonsense"]}, lambda at: at.selectbox[0].value == "title"),
+        ("views/explore.py", {"p": ["9" * 5000]}, lambda at: len(at.markdown) > 0),
+        ("views/explore.py", {"p": ["-3"], "view": ["table"]}, lambda at: len(at.dataframe) == 1),
+        (
+            "views/case.py",
+            {"case": ["x" * 100_000]},
+            lambda at: "No case has" in at.warning[0].value,
+        ),
+        (
+            "views/case.py",
+            {"case": ["../corner-shop-online"]},
+            lambda at: at.title[0].value == "Case",
+        ),
+        ("views/overview.py", {"from": ["3000"], "to": ["1799"]}, lambda at: at.warning),
+        (
+            "views/overview.py",
+            {"q": ["x" * 100_000]},
+            lambda at: "cut to 200" in at.warning[0].value,
+        ),
+    ],
+)
+def test_known_keys_with_junk_fall_back_to_defaults(page, query, check):
+    at = check_page(page, query)
+    assert check(at)
