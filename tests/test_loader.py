@@ -1,6 +1,7 @@
 import shutil
 
 import pytest
+import yaml
 
 from atlas.loader import ENV_VAR, cases_dir, load_library
 from atlas.problems import Severity
@@ -62,9 +63,10 @@ def test_known_fixes_come_with_a_hint(broken, name, hint):
 
 
 def test_cross_file_checks(broken):
-    messages = [str(p) for p in broken.problems if "id-not-filename" in p.path]
-    assert any("differs from the file name 'id-not-filename.yaml'" in m for m in messages)
-    assert any("duplicate id 'bakery-o2o-delivery'" in m for m in messages)
+    # a duplicate id is one error on the id's line (its file-name warning is implied)
+    (problem,) = [p for p in broken.problems if "id-not-filename" in p.path]
+    assert (problem.line, problem.field) == (4, "id")
+    assert "duplicate id 'bakery-o2o-delivery'" in problem.message
     # the first file with the id loads, as do cases with only warnings
     assert {c.id for c in broken.cases} == {"bakery-o2o-delivery", "bad-related"}
 
@@ -118,3 +120,12 @@ def test_folder_choice(monkeypatch, tmp_path):
     monkeypatch.setenv(ENV_VAR, str(tmp_path))
     assert cases_dir() == tmp_path
     assert cases_dir(GOOD) == GOOD
+
+
+def test_an_id_that_differs_from_its_file_name_is_a_warning(good_case_data, write_cases):
+    folder = write_cases(("renamed.yaml", yaml.safe_dump(good_case_data, sort_keys=False)))
+    lib = load_library(folder)
+    (problem,) = lib.problems
+    assert problem.severity is Severity.WARNING and problem.field == "id"
+    assert "differs from the file name 'renamed.yaml'" in problem.message
+    assert [c.id for c in lib.cases] == ["bakery-o2o-delivery"]  # shown all the same
