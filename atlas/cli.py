@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from atlas import cli_export
+from atlas import cli_export, cli_synth
 from atlas.loader import ENV_VAR, cases_dir, load_library, load_model
 from atlas.problems import Problem
 from atlas.schema import SLUG_PATTERN, Case, Tour
@@ -104,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("id", help="the new case's id, e.g. 'alibaba-taobao'")
     n.set_defaults(func=cmd_new)
     cli_export.register(sub)
+    cli_synth.register(sub)
     return ap
 
 
