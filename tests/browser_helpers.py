@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+
+# Headless Chromium in a container: no sandbox, no GPU, and nothing that calls home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
 
 READY_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
