@@ -446,18 +446,18 @@ def _picked_value(field: str, raw: object) -> str | int | None:
 # --- downloads ------------------------------------------------------------------------
 
 
-def _export_spec(chart: alt.TopLevelMixin) -> str:
+def _export_spec(chart: alt.TopLevelMixin | dict) -> str:
     """The chart's JSON with a fixed width: outside the app there is no container to fill."""
-    spec = chart.to_dict()
+    spec = dict(chart) if isinstance(chart, dict) else chart.to_dict()
     if ("mark" in spec or "layer" in spec) and spec.get("width") in (None, "container"):
         spec["width"] = EXPORT_WIDTH
     return json.dumps(spec)
 
 
-def chart_png(chart: alt.TopLevelMixin) -> bytes:
+def chart_png(chart: alt.TopLevelMixin | dict) -> bytes:
     """A PNG at twice the size, rendered offline by vl-convert."""
     return vlc.vegalite_to_png(_export_spec(chart), scale=2)
 
 
-def chart_svg(chart: alt.TopLevelMixin) -> str:
+def chart_svg(chart: alt.TopLevelMixin | dict) -> str:
     return vlc.vegalite_to_svg(_export_spec(chart))

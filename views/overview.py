@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
 
 import streamlit as st
 
 from atlas import charts
+from atlas.filters import to_query
+from atlas.i18n import translator
 from components.selection_bar import selection_bar
-from components.translate import _
+from components.translate import _, current_language
 from views import filter_state as fs
+from views.library_access import library_stamp
 from views.shared import context
 
 ctx = context()
@@ -26,31 +29,35 @@ def on_pick(key: str) -> None:
         fs.add_picks(picks, ctx.year_bounds)
 
 
-def chart_block(name: str, build: Callable, help_text: str) -> None:
-    with charts.chart_language(_):
-        chart = build(selection, sentence)
+@st.cache_data(max_entries=256, show_spinner=False)
+def chart_spec(name: str, query: str, lang: str, stamp: str, _selection, _sentence) -> dict:
+    """A chart's Vega-Lite spec. Building and validating it with Altair is most of this
+    page's time, and the same selection (query), language and library (stamp) always give
+    the same spec, so every session shares it. Arguments with a leading _ are not hashed."""
+    with charts.chart_language(translator(lang)):
+        return charts.CHARTS[name](_selection, _sentence).to_dict()
+
+
+def chart_block(name: str, file_name: str, help_text: str) -> None:
+    query = json.dumps(to_query(ctx.filters), sort_keys=True)
+    spec = chart_spec(name, query, current_language(), library_stamp(), selection, sentence)
     key = f"chart_{name}"
-    st.altair_chart(chart, on_select=lambda: on_pick(key), key=key, width="stretch")
+    st.vega_lite_chart(spec, on_select=lambda: on_pick(key), key=key, width="stretch")
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
     row.caption(help_text, width="stretch")
-    row.download_button(
-        "PNG",
-        lambda: charts.chart_png(chart),
-        file_name=f"{name}.png",
-        mime="image/png",
-        icon=":material/download:",
-        key=f"png_{name}",
-        on_click="ignore",
-    )
-    row.download_button(
-        "SVG",
-        lambda: charts.chart_svg(chart),
-        file_name=f"{name}.svg",
-        mime="image/svg+xml",
-        icon=":material/download:",
-        key=f"svg_{name}",
-        on_click="ignore",
-    )
+    for label, render, mime in (
+        ("PNG", charts.chart_png, "image/png"),
+        ("SVG", charts.chart_svg, "image/svg+xml"),
+    ):
+        row.download_button(
+            label,
+            lambda render=render: render(spec),  # drawn only when the button is clicked
+            file_name=f"{file_name}.{label.lower()}",
+            mime=mime,
+            icon=":material/download:",
+            key=f"{label.lower()}_{name}",
+            on_click="ignore",
+        )
 
 
 st.title(_("Transformation Atlas"))
@@ -90,21 +97,21 @@ if selection.empty:
 left, right = st.columns(2, gap="large")
 with left:
     chart_block(
+        "outcome_by_industry",
         "outcome-by-industry",
-        charts.outcome_by_industry,
         _("Click a bar to filter by its industry."),
     )
 with right:
     chart_block(
-        "mode-by-outcome", charts.mode_outcome, _("Click a bar to filter by its mode and outcome.")
+        "mode_outcome", "mode-by-outcome", _("Click a bar to filter by its mode and outcome.")
     )
 chart_block(
+    "industry_connection_grid",
     "industry-by-connection",
-    charts.industry_connection_grid,
     _("Click a cell to filter by its industry and connection type."),
 )
 chart_block(
     "timeline",
-    charts.timeline,
+    "timeline",
     _("Cases by the year they began, with the policy milestones. Click a bar to pick a year."),
 )
