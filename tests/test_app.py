@@ -27,6 +27,16 @@ def run_page(at, page: str):
     return at
 
 
+def open_page(app_test, folder, page: str, **query):
+    """One run of `page` on `folder`, opened by a link that carries `query`."""
+    at = app_test(folder)
+    at.run()
+    at.switch_page(page)
+    for key, value in query.items():  # switch_page drops the query, as navigation does
+        at.query_params[key] = value
+    return at.run()
+
+
 def all_text(at) -> str:
     parts = [e.value for e in at.markdown] + [e.value for e in at.caption]
     parts += [e.value for e in at.title] + [str(e.label) for e in at.expander]

@@ -1,17 +1,12 @@
 """AppTest: the case page's deep link, previous/next within the selection, and bad ids."""
 
-from tests.test_app import all_text
+from tests.test_app import all_text, open_page
 
 CASE = "views/case.py"
 
 
 def open_case(app_test, folder, **query):
-    at = app_test(folder, **query)
-    at.run()
-    at.switch_page(CASE)
-    for key, value in query.items():  # switch_page drops the query, as navigation does
-        at.query_params[key] = value
-    return at.run()
+    return open_page(app_test, folder, CASE, **query)
 
 
 def test_deep_link_shows_the_case(app_test, small_library):

@@ -2,16 +2,7 @@
 
 import pytest
 
-from tests.test_app import all_text
-
-
-def open_page(app_test, folder, page, **query):
-    at = app_test(folder)
-    at.run()
-    at.switch_page(page)
-    for key, value in query.items():  # switch_page drops the query, as navigation does
-        at.query_params[key] = value
-    return at.run()
+from tests.test_app import all_text, open_page
 
 
 def button(at, label):
