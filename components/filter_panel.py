@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 import pandas as pd
 import streamlit as st
 
 from atlas.filters import FACETS, Facet, Filters, facet_counts
-from components.translate import _
+from atlas.i18n import translator
+from components.translate import _, current_language
 
 FIRST = 3  # industry, connection type and outcome: always in view
 
 
-def facet_help(facet: Facet) -> str:
+@cache  # the same for every run in a language: some 300 lookups a run saved
+def facet_help(facet: Facet, lang: str) -> str:
     """Every value's definition, as the widget's help text."""
+    _ = translator(lang)
     lines = [f"**{_(t.label)}**: {_(t.definition)}" for t in facet.vocabulary]
     return f"{_(facet.vocabulary.__doc__)}\n\n" + "\n\n".join(lines)
 
 
 def facet_widget(table: pd.DataFrame, filters: Filters, facet: Facet, key: str) -> None:
     counts = facet_counts(table, filters, facet.name)
+    lang = current_language()
+    _ = translator(lang)
     labels = {v: _(label) for v, label in facet.vocabulary.labels().items()}
     st.multiselect(
         _(facet.title),
@@ -28,7 +34,7 @@ def facet_widget(table: pd.DataFrame, filters: Filters, facet: Facet, key: str) 
         format_func=lambda v: f"{labels[v]} ({counts.get(v, 0)})",
         key=key,
         placeholder=_("Any"),
-        help=facet_help(facet),
+        help=facet_help(facet, lang),
     )
 
 
