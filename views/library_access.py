@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from atlas.loader import TOURS_SUBDIR, Library, cases_dir, gc_paused, load_library
 from atlas.table import cases_table
@@ -45,29 +44,22 @@ def _load(folder: str, stamp: str) -> tuple[Library, pd.DataFrame]:
 
 def library_stamp() -> str:
     """What the loaded library is made of, as a short string: a key for derived caches."""
-    return _stamp_once_per_run(cases_dir())
+    return _recent_stamp(str(cases_dir()))
 
 
 def current_library() -> tuple[Library, pd.DataFrame]:
-    """The library and its table; reloaded when any case file is added, changed or removed."""
-    folder = cases_dir()
-    return _load(str(folder), _stamp_once_per_run(folder))
+    """The library and its table; reloaded when a case file is added, changed or removed
+    (seen within STAMP_TTL_S seconds)."""
+    folder = str(cases_dir())
+    return _load(folder, _recent_stamp(folder))
 
 
-def _stamp_once_per_run(folder: Path) -> str:
-    """The folder's stamp, worked out once per script run rather than at every call.
+# Stating every file costs 30-60 ms at 10,000 cases, and a run asks three times (the
+# frame twice, the page once); with several people clicking, more. A saved edit showing
+# within two seconds is as good as at once for a person switching to the browser.
+STAMP_TTL_S = 2
 
-    A run asks for the library three times (the frame twice, the page once), and stating
-    10,000 files takes 20-50 ms. Every run still stats them all, so a changed file is seen
-    at the next run as before. The memo sits on the run's own context object: Streamlit
-    gives each run a new `cursors` dict, so its identity tells one run from the next.
-    """
-    ctx = get_script_run_ctx(suppress_warning=True)  # None outside a script run
-    run = getattr(ctx, "cursors", None)
-    memo = getattr(ctx, "_atlas_folder_stamp", None)
-    if run is not None and memo is not None and memo[0] is run and memo[1] == folder:
-        return memo[2]
-    stamp = folder_stamp(folder)
-    if run is not None:
-        ctx._atlas_folder_stamp = (run, folder, stamp)
-    return stamp
+
+@st.cache_data(ttl=STAMP_TTL_S, max_entries=8, show_spinner=False)
+def _recent_stamp(folder: str) -> str:
+    return folder_stamp(Path(folder))

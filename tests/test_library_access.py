@@ -1,0 +1,41 @@
+"""The app's cached library: shared, and refreshed when case files change."""
+
+import time
+
+import yaml
+
+from tests.conftest import variant
+from tests.test_app import open_page
+from views.library_access import STAMP_TTL_S, folder_stamp
+
+
+def test_the_stamp_changes_when_a_file_is_added_edited_or_removed(small_library):
+    first = folder_stamp(small_library)
+    assert folder_stamp(small_library) == first, "the same files give the same stamp"
+    extra = small_library / "extra.yaml"
+    extra.write_text("id: extra\n")
+    added = folder_stamp(small_library)
+    extra.write_text("id: extra\ntitle: Edited\n")
+    edited = folder_stamp(small_library)
+    extra.unlink()
+    assert len({first, added, edited}) == 3
+    assert folder_stamp(small_library) == first
+
+
+def test_files_that_are_not_cases_do_not_count(small_library):
+    first = folder_stamp(small_library)
+    (small_library / "notes.txt").write_text("not a case")
+    assert folder_stamp(small_library) == first
+
+
+def test_a_case_added_while_the_app_runs_shows_at_a_later_rerun(
+    app_test, small_library, good_case_data
+):
+    at = open_page(app_test, small_library, "views/explore.py", view="table")
+    before = set(at.dataframe[0].value["Case"])
+    added = variant(good_case_data, "added-later", title="Added while the app ran")
+    (small_library / "added-later.yaml").write_text(yaml.safe_dump(added))
+    time.sleep(STAMP_TTL_S + 0.5)  # the folder is looked at again once its stamp expires
+    at.run()
+    after = set(at.dataframe[0].value["Case"])
+    assert after - before == {"Added while the app ran"}
