@@ -45,11 +45,12 @@ def chart_block(name: str, file_name: str, help_text: str) -> None:
     st.vega_lite_chart(spec, on_select=lambda: on_pick(key), key=key, width="stretch")
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
     row.caption(help_text, width="stretch")
+    buttons = row.container(horizontal=True, gap="small", width="content")  # wrap as a pair
     for label, render, mime in (
         ("PNG", charts.chart_png, "image/png"),
         ("SVG", charts.chart_svg, "image/svg+xml"),
     ):
-        row.download_button(
+        buttons.download_button(
             label,
             lambda render=render: render(spec),  # drawn only when the button is clicked
             file_name=f"{file_name}.{label.lower()}",
