@@ -4,6 +4,7 @@ import time
 
 import yaml
 
+from atlas.synth import write_library
 from tests.conftest import variant
 from tests.test_app import open_page
 from views.library_access import STAMP_TTL_S, folder_stamp
@@ -39,3 +40,17 @@ def test_a_case_added_while_the_app_runs_shows_at_a_later_rerun(
     at.run()
     after = set(at.dataframe[0].value["Case"])
     assert after - before == {"Added while the app ran"}
+
+
+def test_an_edited_case_shows_once_its_stamp_expires(app_test, tmp_path):
+    folder = tmp_path / "cases"
+    write_library(folder, 5, seed=9)
+    at = open_page(app_test, folder, "views/explore.py", view="table")
+    target = folder / "synthetic-00004.yaml"
+    old_title = next(line for line in target.read_text().splitlines() if line.startswith("title"))
+    target.write_text(target.read_text().replace(old_title, 'title: "Synthetic: Edited"'))
+    time.sleep(STAMP_TTL_S + 0.5)
+    at.run()
+    titles = list(at.dataframe[0].value["Case"])
+    assert "Synthetic: Edited" in titles
+    assert not any("Synthetic Org 0004" in t for t in titles)

@@ -367,18 +367,3 @@ def test_counts_follow_each_table_even_when_tables_come_and_go(big_table):
         }
         del part
     assert facet_counts(big_table, filters, "industry") == whole
-
-
-def test_the_app_shows_an_edited_case_at_its_next_run(app_test, tmp_path):
-    """The library's stamp is worked out once per run: the next run still sees a change."""
-    from tests.test_app import run_page
-
-    folder = tmp_path / "cases"
-    write_library(folder, 5, seed=9)
-    at = run_page(app_test(folder, view="table"), "views/explore.py")
-    target = folder / "synthetic-00004.yaml"
-    old_title = next(line for line in target.read_text().splitlines() if line.startswith("title"))
-    assert any("Synthetic Org 0004" in t for t in at.dataframe[0].value["Case"])
-    target.write_text(target.read_text().replace(old_title, 'title: "Synthetic: Edited"'))
-    at.run()
-    assert "Synthetic: Edited" in list(at.dataframe[0].value["Case"])
