@@ -25,7 +25,7 @@ def test_budget_verdicts(value, verdict, capsys):
     assert missed == (verdict == "MISSED")
 
 
-def test_a_small_run_prints_every_figure_as_name_value(tmp_path):
+def test_a_small_run_prints_every_figure_as_name_value():
     done = subprocess.run(
         [sys.executable, "benchmarks/run.py", "--sizes", "40", "--no-browser"],
         cwd=ROOT,

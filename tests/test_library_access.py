@@ -48,6 +48,7 @@ def test_an_edited_case_shows_once_its_stamp_expires(app_test, tmp_path):
     at = open_page(app_test, folder, "views/explore.py", view="table")
     target = folder / "synthetic-00004.yaml"
     old_title = next(line for line in target.read_text().splitlines() if line.startswith("title"))
+    assert any("Synthetic Org 0004" in t for t in at.dataframe[0].value["Case"])
     target.write_text(target.read_text().replace(old_title, 'title: "Synthetic: Edited"'))
     time.sleep(STAMP_TTL_S + 0.5)
     at.run()
