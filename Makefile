@@ -1,42 +1,50 @@
 # Two commands do all the set-up:  `make run` starts the app, `make test` runs every check.
-# Both create .venv with Python 3.10+ and install what they need the first time.
+# Both install exactly the versions pinned in uv.lock (hashes checked) into .venv, with
+# Python 3.11+ from this machine; a new release upstream changes nothing until `make lock`.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+TOOLS  := .tools
+UV     := $(TOOLS)/bin/uv
+UV_SYNC = $(UV) sync --locked --python $(PYTHON)
 
-.PHONY: run test lint format browser clean
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-run: $(VENV)/.installed-run
+.PHONY: run test lint format lock mutants browser clean
+
+run: $(UV)
+	$(UV_SYNC) --inexact
 	$(BIN)/streamlit run app.py
 
-test: $(VENV)/.installed-test browser
+# `uv sync --locked` stops with an error when pyproject.toml and uv.lock disagree.
+test: $(UV) browser
+	$(UV_SYNC) --extra test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/atlas schema --check
 	$(BIN)/atlas validate cases/
 	$(BIN)/python -m pytest
 
-format: $(VENV)/.installed-test
+format: $(UV)
+	$(UV_SYNC) --extra test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# After editing the dependencies in pyproject.toml; `make lock UPGRADE=streamlit` moves
+# one package (and what it needs) to its newest allowed release, `UPGRADE=all` every one.
+lock: $(UV)
+	$(UV) lock --python $(PYTHON) $(if $(UPGRADE),$(if $(filter all,$(UPGRADE)),--upgrade,--upgrade-package $(UPGRADE)))
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own here).
 browser:
 	@sh scripts/install-browser.sh
 
-$(VENV)/.created:
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed (set PYTHON=...)")'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+$(UV): scripts/uv-requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r scripts/uv-requirements.txt
 	touch $@
-
-$(VENV)/.installed-run: pyproject.toml $(VENV)/.created
-	$(BIN)/python -m pip install --quiet -e .
-	touch $@
-
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.created
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $@ $(VENV)/.installed-run
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache
