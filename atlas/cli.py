@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from atlas import cli_export, cli_synth
-from atlas.loader import ENV_VAR, cases_dir, load_library, load_model
-from atlas.problems import Problem
+from atlas.loader import ENV_VAR, cases_dir, display_path, load_library, load_model
+from atlas.problems import Problem, Severity, field_name
 from atlas.schema import SLUG_PATTERN, Case, Tour
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
@@ -42,13 +42,47 @@ def cmd_validate(args: argparse.Namespace) -> int:
             problems += found
             n_cases += isinstance(item, Case)
             n_tours += isinstance(item, Tour)
-    for p in problems:
+    if args.strict:
+        problems += strict_problems(paths, args.cases_dir)
+    for p in sorted(problems):
         print(p)
     tours = f", {n_tours} tours" if n_tours else ""
     print(
         f"{n_cases} cases{tours}, {len(problems)} problems", file=sys.stderr if problems else None
     )
     return 1 if problems else 0
+
+
+def strict_problems(paths: list[Path], cases_dir_arg: str | None) -> list[Problem]:
+    """The editorial rules of `atlas.strict`, each placed on its line."""
+    from atlas.strict import case_findings, tour_findings
+    from atlas.yaml_source import YamlFileError, read_yaml
+
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(path.glob("*.yaml")) + sorted((path / "tours").glob("*.yaml"))
+        else:
+            files.append(path)
+    found: list[Problem] = []
+    for path in files:
+        model = Tour if path.parent.name == "tours" else Case
+        item, _errors = load_model(path, model)
+        if item is None:
+            continue  # already reported
+        rules = case_findings(item) if isinstance(item, Case) else tour_findings(item)
+        if not rules:
+            continue
+        try:
+            doc = read_yaml(path)
+        except (YamlFileError, OSError):
+            continue
+        shown = display_path(path)
+        for loc, message, hint in rules:
+            found.append(
+                Problem(shown, doc.line_of(loc), field_name(loc), message, hint, Severity.WARNING)
+            )
+    return found
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -95,6 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check case and tour files; exit 1 on any problem")
     v.add_argument("paths", nargs="*", help="files or folders (default: the case folder)")
+    v.add_argument(
+        "--strict",
+        action="store_true",
+        help="also the library's editorial rules: original sources, checks recorded, "
+        "inline citations, outcome rationale, Chinese text (see CONTRIBUTING.md)",
+    )
     v.set_defaults(func=cmd_validate)
     s = sub.add_parser("schema", help="write the JSON Schema files that case files name")
     s.add_argument("--output-dir", default=str(SCHEMA_DIR))

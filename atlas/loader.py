@@ -30,7 +30,7 @@ from pydantic import BaseModel, ValidationError
 
 from atlas import schema, vocabulary
 from atlas.problems import Problem, Severity, field_name
-from atlas.schema import Case, Tour, case_rule_violations
+from atlas.schema import Case, Tour, case_rule_violations, tour_rule_violations
 from atlas.validation_messages import describe_error
 from atlas.vocabulary import Term
 from atlas.yaml_source import MarkedDocument, YamlFileError, read_yaml
@@ -104,14 +104,11 @@ def load_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, li
         item = model.model_validate(doc.data)
     except ValidationError as exc:
         return None, [_problem(display_path(path), doc, err) for err in exc.errors()]
-    problems = []
-    if isinstance(item, Case):
-        problems = [
-            Problem(
-                display_path(path), doc.line_of(loc), field_name(loc), msg, hint, Severity.WARNING
-            )
-            for loc, msg, hint in case_rule_violations(item)
-        ]
+    rules = case_rule_violations(item) if isinstance(item, Case) else tour_rule_violations(item)
+    problems = [
+        Problem(display_path(path), doc.line_of(loc), field_name(loc), msg, hint, Severity.WARNING)
+        for loc, msg, hint in rules
+    ]
     expected = path.name.removesuffix(".yaml")
     if item.id != expected:
         problems.append(

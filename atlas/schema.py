@@ -132,12 +132,20 @@ class Strict(BaseModel):
 
 
 class Source(Strict):
-    id: Slug = Field(description="Short key that metrics, events and the outcome cite.")
+    id: Slug = Field(description="Short key that metrics, events, the outcome and [s:id] cite.")
     title: Line
-    publisher: Line
+    publisher: Line = Field(description="Who first published it (not a site that reprints it).")
     date: PartialDate = Field(description="Publication date.")
-    url: WebUrl
+    url: WebUrl = Field(description="The original publisher's page.")
+    archive_url: WebUrl | None = Field(
+        default=None,
+        description="An archived copy of `url` (e.g. web.archive.org), if that is what was read.",
+    )
     kind: SourceKind = Field(description="What sort of source this is.")
+    checked: PartialDate | None = Field(
+        default=None,
+        description="When the claims that cite this source were last checked against it.",
+    )
 
 
 class Connection(Strict):
@@ -161,8 +169,19 @@ class Years(Strict):
 
 class OutcomeEvidence(Strict):
     status: Outcome
+    as_of: Year | None = Field(default=None, description="The year this outcome was judged for.")
+    rationale: Line | None = Field(
+        default=None, description="One line: why this label and not another."
+    )
     evidence: Text = Field(description="Why this outcome: what the sources report.")
     sources: list[Slug] = Field(default_factory=list, description="Ids of the sources.")
+
+
+class FactCheck(Strict):
+    """The record of a case's fact check: every dated claim and figure against its source."""
+
+    checked: PartialDate = Field(description="The day the check was finished.")
+    note: Text = Field(description="What was checked and what it changed, in a few lines.")
 
 
 class TimelineEvent(Strict):
@@ -180,13 +199,48 @@ class Metric(Strict):
     note: Line | None = Field(default=None, description="Scope, or 'reported' caveats.")
 
 
+class ConnectionText(Strict):
+    """A connection's labels in another language (its type stays the English one's)."""
+
+    from_: Line = Field(alias="from")
+    to: Line
+    via: Line
+
+
+class ConnectionsText(Strict):
+    before: list[ConnectionText] = Field(default_factory=list, max_length=12)
+    after: list[ConnectionText] = Field(default_factory=list, max_length=12)
+
+
+class MetricText(Strict):
+    label: Line
+    unit: Line
+    note: Line | None = None
+
+
+class OutcomeText(Strict):
+    rationale: Line | None = None
+    evidence: Text | None = None
+
+
 class Translation(Strict):
-    """Optional Simplified Chinese text, shown when the interface is in Chinese."""
+    """Simplified Chinese text, shown when the interface is in Chinese.
+
+    Lists run parallel to the English ones: the n-th entry translates the n-th
+    connection, figure, event, organisation or country. Proper names without a Chinese
+    form stay as they are; sources are not translated.
+    """
 
     title: Line | None = None
     summary: Line | None = None
     narrative: Text | None = None
     lessons: list[Line] | None = None
+    organisations: list[Line] | None = None
+    countries: list[Line] | None = None
+    outcome: OutcomeText | None = None
+    connections: ConnectionsText | None = None
+    metrics: list[MetricText] | None = None
+    timeline: list[Line] | None = None
 
 
 class Case(Strict):
@@ -216,6 +270,7 @@ class Case(Strict):
     lessons: list[Line] = Field(min_length=1, max_length=6)
     sources: list[Source] = Field(default_factory=list, max_length=30)
     related: list[Slug] = Field(default_factory=list, max_length=20)
+    fact_check: FactCheck | None = Field(default=None, description="The record of the check.")
     zh: Translation | None = Field(default=None, description="Simplified Chinese text.")
 
     @property
@@ -228,6 +283,14 @@ class TourStop(Strict):
     talking_point: Line
 
 
+class TourTranslation(Strict):
+    """A tour in Simplified Chinese; talking points run parallel to the stops."""
+
+    title: Line | None = None
+    description: Line | None = None
+    talking_points: list[Line] | None = None
+
+
 class Tour(Strict):
     """An ordered path through the library for a presentation."""
 
@@ -235,6 +298,7 @@ class Tour(Strict):
     title: Line
     description: Line
     stops: list[TourStop] = Field(min_length=1, max_length=60)
+    zh: TourTranslation | None = Field(default=None, description="Simplified Chinese text.")
 
 
 Loc = tuple[str | int, ...]
@@ -278,7 +342,64 @@ def case_rule_violations(case: Case) -> list[tuple[Loc, str, str]]:
         found.append((("years", "end"), f"ends ({y.end}) before it starts ({y.start})", ""))
     if case.id in case.related:
         found.append((("related",), "a case cannot be related to itself", ""))
+    found += _citation_violations(case, known, hint)
+    found += _translation_violations(case)
     return found
+
+
+def _citation_violations(case: Case, known: set[str], hint: str) -> list[tuple[Loc, str, str]]:
+    """Every [s:id] marker names a source of the case."""
+    from atlas.citations import cited_ids
+
+    texts: list[tuple[Loc, str | None]] = [
+        (("narrative",), case.narrative),
+        (("outcome", "evidence"), case.outcome.evidence),
+    ]
+    if case.zh:
+        texts.append((("zh", "narrative"), case.zh.narrative))
+        if case.zh.outcome:
+            texts.append((("zh", "outcome", "evidence"), case.zh.outcome.evidence))
+    found = []
+    for loc, text in texts:
+        for ref in dict.fromkeys(cited_ids(text or "")):
+            if ref not in known:
+                found.append((loc, f"the marker [s:{ref}] names no source of this case", hint))
+    return found
+
+
+def _translation_violations(case: Case) -> list[tuple[Loc, str, str]]:
+    """Translated lists run parallel to the English ones: same length, same order."""
+    zh = case.zh
+    if zh is None:
+        return []
+    pairs: list[tuple[Loc, list | None, list]] = [
+        (("zh", "lessons"), zh.lessons, case.lessons),
+        (("zh", "organisations"), zh.organisations, case.organisations),
+        (("zh", "countries"), zh.countries, case.countries),
+        (("zh", "metrics"), zh.metrics, case.metrics),
+        (("zh", "timeline"), zh.timeline, case.timeline),
+    ]
+    if zh.connections is not None:
+        pairs.append(
+            (("zh", "connections", "before"), zh.connections.before, case.connections.before)
+        )
+        pairs.append((("zh", "connections", "after"), zh.connections.after, case.connections.after))
+    return [
+        (loc, f"has {len(ours)} entries where the English has {len(theirs)}", _PARALLEL)
+        for loc, ours, theirs in pairs
+        if ours is not None and len(ours) != len(theirs)
+    ]
+
+
+_PARALLEL = "translate every entry, in the same order as the English list"
+
+
+def tour_rule_violations(tour: Tour) -> list[tuple[Loc, str, str]]:
+    points = tour.zh.talking_points if tour.zh else None
+    if points is not None and len(points) != len(tour.stops):
+        message = f"has {len(points)} talking points for {len(tour.stops)} stops"
+        return [(("zh", "talking_points"), message, _PARALLEL)]
+    return []
 
 
 def tidy_id(text: str) -> str:

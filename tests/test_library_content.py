@@ -4,6 +4,7 @@ from collections import Counter
 
 import pytest
 
+from atlas.citations import strip_markers
 from atlas.loader import DEFAULT_DIR, load_library
 from atlas.vocabulary import Evidence, Mode, Outcome, Thinking
 
@@ -84,7 +85,7 @@ def test_illustrative_cases_state_no_figures(library):
 
 def test_writing_rules(library):
     for case in library.cases:
-        words = len(case.narrative.split())
+        words = len(strip_markers(case.narrative).split())
         assert 100 <= words <= 250, f"{case.id}: narrative has {words} words"
         assert 2 <= len(case.lessons) <= 4, case.id
         assert case.summary.rstrip().endswith("."), case.id
