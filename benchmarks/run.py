@@ -57,7 +57,7 @@ from time import perf_counter
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.browser_helpers import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from devtools.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 BROWSER_CHECK = ROOT.parent / "shared" / "tools" / "browser_check.py"
 BIG = 10_000

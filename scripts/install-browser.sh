@@ -1,8 +1,10 @@
 #!/bin/sh
-# Install Debian's Chromium (and an emoji font) for the real-browser tests, if missing.
+# Install Debian's Chromium (and emoji and Chinese fonts, so screenshots show every
+# character) for the real-browser tests, if missing.
 # Without root or apt-get the browser tests skip with this reason; in CI they must run.
 set -u
-if command -v chromium >/dev/null 2>&1; then
+PACKAGES="chromium fonts-noto-color-emoji fonts-noto-cjk"
+if command -v chromium >/dev/null 2>&1 && [ -d /usr/share/fonts/opentype/noto ]; then
     exit 0
 fi
 if command -v apt-get >/dev/null 2>&1; then
@@ -10,7 +12,7 @@ if command -v apt-get >/dev/null 2>&1; then
     if [ "$SUDO" != none ]; then
         echo "Installing Debian's chromium for the browser tests..."
         $SUDO apt-get update -qq && \
-            DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null \
+            DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $PACKAGES >/dev/null \
             && exit 0
     fi
 fi

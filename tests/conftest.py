@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.browser_helpers import CHROMIUM_ARGS, chromium_path
+from devtools.browser import CHROMIUM_ARGS, Server, chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -100,49 +95,9 @@ def browser():
         chromium.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """`streamlit run app.py` on a free loopback port, for the browser tests."""
-
-    def __init__(self, cases_dir: Path | None, log: Path) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ)
-        if cases_dir is not None:
-            env["ATLAS_CASES_DIR"] = str(cases_dir)
-        cmd = [sys.executable, "-m", "streamlit", "run", APP, "--server.port", str(self.port)]
-        cmd += ["--server.address", "127.0.0.1", "--server.headless", "true"]
-        cmd += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
-        self.log = log
-        with open(log, "wb") as out:
-            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=out)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError(f"server did not start:\n{log.read_text()}")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-
-
 @pytest.fixture(scope="session")
 def server(browser, tmp_path_factory) -> Iterator[Server]:
-    srv = Server(None, tmp_path_factory.mktemp("server") / "streamlit.log")
+    srv = Server(None, tmp_path_factory.mktemp("server") / "streamlit.log", APP)
     yield srv
     srv.stop()
 

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser_helpers import exceptions_on, wait_ready, watch
+from devtools.browser import exceptions_on, wait_ready, watch
 
 pytestmark = pytest.mark.browser
 

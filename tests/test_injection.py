@@ -16,7 +16,7 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from tests.browser_helpers import exceptions_on, wait_ready, watch
+from devtools.browser import exceptions_on, wait_ready, watch
 from tests.conftest import Server
 
 pytestmark = pytest.mark.browser

@@ -19,7 +19,7 @@ import pytest
 from atlas.filters import Filters, apply, describe
 from atlas.loader import load_library
 from atlas.table import cases_table
-from tests.browser_helpers import exceptions_on, wait_ready, watch
+from devtools.browser import exceptions_on, wait_ready, watch
 from tests.conftest import ROOT, Server
 
 pytestmark = pytest.mark.browser

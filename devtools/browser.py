@@ -1,10 +1,21 @@
-"""Helpers for the real-browser tests: open a page, wait until Streamlit is done, collect errors."""
+"""Drive the app in headless Chromium: start a server, open a page, wait until Streamlit is
+done, collect errors. Used by the browser tests, the benchmark and the screenshot tool."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
 
 # Headless Chromium in a container: no sandbox, no GPU, and nothing that calls home.
 CHROMIUM_ARGS = [
@@ -68,3 +79,44 @@ def wait_ready(page, settle_ms: int = 700, timeout_ms: int = 60_000) -> None:
 def exceptions_on(page) -> list[str]:
     boxes = page.locator('[data-testid="stException"]')
     return [boxes.nth(i).inner_text() for i in range(boxes.count())]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`streamlit run app.py` on a free loopback port, for the browser tests."""
+
+    def __init__(self, cases_dir: Path | None, log: Path, app: str = APP, **env_extra: str) -> None:
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ)
+        if cases_dir is not None:
+            env["ATLAS_CASES_DIR"] = str(cases_dir)
+        env.update(env_extra)
+        cmd = [sys.executable, "-m", "streamlit", "run", app, "--server.port", str(self.port)]
+        cmd += ["--server.address", "127.0.0.1", "--server.headless", "true"]
+        cmd += ["--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+        self.log = log
+        with open(log, "wb") as out:
+            self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=out)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"server did not start:\n{log.read_text()}")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
