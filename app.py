@@ -7,10 +7,10 @@ import streamlit as st
 from atlas.text_safety import md_escape
 from components.filter_panel import filter_panel
 from components.load_notice import load_notice
-from components.translate import _
-from views import filter_state as fs
-from views.language_state import language_switch, sync_language
-from views.shared import context
+from ui import filter_state as fs
+from ui.context import context
+from ui.i18n import _
+from ui.language import language_switch, sync_language
 
 # A local emoji as the tab icon: a ":material/...:" icon here would be fetched from the
 # internet, and the app must work offline.
@@ -18,22 +18,22 @@ st.set_page_config(page_title="Transformation Atlas", page_icon="🧭", layout="
 language_notice = sync_language()
 
 overview = st.Page(
-    "views/overview.py", title=_("Overview"), icon=":material/insights:", default=True
+    "app_pages/overview.py", title=_("Overview"), icon=":material/insights:", default=True
 )
-explore = st.Page("views/explore.py", title=_("Explore"), icon=":material/view_module:")
-case = st.Page("views/case.py", title=_("Case"), icon=":material/article:")
-compare = st.Page("views/compare.py", title=_("Compare"), icon=":material/compare_arrows:")
-tours = st.Page("views/tours.py", title=_("Tours"), icon=":material/tour:")
-present = st.Page("views/present.py", title=_("Present"), icon=":material/slideshow:")
-concepts = st.Page("views/concepts.py", title=_("Concepts"), icon=":material/lightbulb:")
+explore = st.Page("app_pages/explore.py", title=_("Explore"), icon=":material/view_module:")
+case = st.Page("app_pages/case.py", title=_("Case"), icon=":material/article:")
+compare = st.Page("app_pages/compare.py", title=_("Compare"), icon=":material/compare_arrows:")
+tours = st.Page("app_pages/tours.py", title=_("Tours"), icon=":material/tour:")
+present = st.Page("app_pages/present.py", title=_("Present"), icon=":material/slideshow:")
+concepts = st.Page("app_pages/concepts.py", title=_("Concepts"), icon=":material/lightbulb:")
 assessment = st.Page(
-    "views/assessment.py",
+    "app_pages/assessment.py",
     title=_("Where do we stand?"),
     icon=":material/explore:",
     url_path="assessment",
 )
 health = st.Page(
-    "views/data_health.py",
+    "app_pages/data_health.py",
     title=_("Data health"),
     icon=":material/health_and_safety:",
     url_path="data-health",

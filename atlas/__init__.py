@@ -1,5 +1,5 @@
 """Transformation Atlas: the case library's schema, loader, queries and charts.
 
 Nothing in this package imports Streamlit: it is the data side of the app, and it is
-tested on its own. The Streamlit side lives in app.py, views/ and components/.
+tested on its own. The Streamlit side lives in app.py, app_pages/, ui/ and components/.
 """

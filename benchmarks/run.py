@@ -18,7 +18,7 @@ figure as it goes, then one `budget_<name>=ok|MISSED|skipped` line per budget. F
                           the library's table built, through the app's loader
     cold_load_s_N         the same in a fresh process, as a user's next start of the app: files
                           unchanged since are taken from the snapshot that the first load wrote
-    warm_load_s_N         the app's cached path (views/library_access.py) once loaded, with
+    warm_load_s_N         the app's cached path (ui/library_access.py) once loaded, with
                           the folder stamped again (every file stat-ed), as after each 2 s, median
     warm_hit_s_N          the same within the stamp's 2 s: a cache lookup only, median
     filter_facets_s_N     a new realistic filter applied plus every facet's counts, median of 5
@@ -123,7 +123,7 @@ def _quiet_streamlit() -> None:
 def worker_load() -> dict:
     """Cold and warm loads through the app's own cached path, then filters and facets."""
     from atlas.filters import FACETS, Filters, apply, facet_counts
-    from views.library_access import _recent_stamp, current_library
+    from ui.library_access import _recent_stamp, current_library
 
     _quiet_streamlit()
     start = perf_counter()
@@ -172,7 +172,7 @@ def worker_apptest() -> dict:
         baseline.append(perf_counter() - start)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     at.run()
-    at.switch_page("views/explore.py")
+    at.switch_page("app_pages/explore.py")
     at.run()
     reruns = []
     for values in INDUSTRY_CHANGES:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from atlas.text_safety import md_escape
 from atlas.vocabulary import Mode, Outcome, definition_for
-from components.translate import _, label, localized
+from ui.i18n import _, label, localized
 
 OUTCOME_BADGE = {"success": "green", "mixed": "orange", "failure": "red", "ongoing": "blue"}
 

@@ -10,7 +10,7 @@ from atlas.schema import Case
 from atlas.text_safety import md_escape, safe_markdown, safe_url
 from atlas.vocabulary import Stage, Thinking, definition_for
 from components.case_card import mode_badge, outcome_badge, years_text
-from components.translate import _, current_language, label, localized
+from ui.i18n import _, current_language, label, localized
 
 
 def header(case: Case) -> None:

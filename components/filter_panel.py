@@ -10,7 +10,7 @@ import streamlit as st
 
 from atlas.filters import FACETS, Facet, Filters, facet_counts
 from atlas.i18n import translator
-from components.translate import _, current_language
+from ui.i18n import _, current_language
 
 FIRST = 3  # industry, connection type and outcome: always in view
 

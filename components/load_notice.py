@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.loader import Library
-from components.translate import _
+from ui.i18n import _
 
 SHOWN = 10
 

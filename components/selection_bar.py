@@ -8,7 +8,7 @@ import streamlit as st
 
 from atlas.filters import Filters
 from atlas.text_safety import md_escape
-from components.translate import _
+from ui.i18n import _
 
 
 def selection_bar(

@@ -8,7 +8,7 @@ from atlas.graphs import BEFORE_COLOUR, connection_dot
 from atlas.schema import Case
 from atlas.text_safety import md_escape
 from components.case_card import mode_badge, outcome_badge
-from components.translate import _, localized
+from ui.i18n import _, localized
 
 # Presenter mode: no sidebar or app chrome, type readable from the back of a room.
 PRESENTER_CSS = """<style>

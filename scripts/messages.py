@@ -4,7 +4,7 @@
     python scripts/messages.py --check  # exit 1 if the .pot is stale or a message is untranslated
 
 Messages come from `_("...")`, `N_("...")` and the charts' `_t("...")` calls in app.py,
-views/, components/ and atlas/, and from every vocabulary value's label and definition
+app_pages/, ui/, components/ and atlas/, and from every vocabulary value's label and definition
 and every vocabulary's description.
 """
 
@@ -28,7 +28,7 @@ from atlas.vocabulary import VOCABULARIES  # noqa: E402
 
 POT = LOCALE_DIR / "messages.pot"
 KEYWORDS = {"_": None, "N_": None, "_t": None}
-SOURCES = ("app.py", "views", "components", "atlas")
+SOURCES = ("app.py", "app_pages", "ui", "components", "atlas")
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 

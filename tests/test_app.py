@@ -7,15 +7,15 @@ import pytest
 from tests.conftest import GOOD, ROOT
 
 PAGES = [
-    "views/overview.py",
-    "views/explore.py",
-    "views/case.py",
-    "views/compare.py",
-    "views/tours.py",
-    "views/present.py",
-    "views/concepts.py",
-    "views/assessment.py",
-    "views/data_health.py",
+    "app_pages/overview.py",
+    "app_pages/explore.py",
+    "app_pages/case.py",
+    "app_pages/compare.py",
+    "app_pages/tours.py",
+    "app_pages/present.py",
+    "app_pages/concepts.py",
+    "app_pages/assessment.py",
+    "app_pages/data_health.py",
 ]
 
 
@@ -68,7 +68,7 @@ def test_every_page_runs_on_an_empty_folder(app_test, tmp_path, page):
 
 def test_explore_lists_the_good_cases_beside_broken_files(app_test, mixed_folder):
     at = app_test(mixed_folder, view="table")
-    at = run_page(at, "views/explore.py")
+    at = run_page(at, "app_pages/explore.py")
     titles = sorted(at.dataframe[0].value["Case"])
     assert titles == [
         "A corner shop takes orders in a chat app",
@@ -82,7 +82,7 @@ def test_no_notice_when_every_file_loads(app_test):
 
 
 def test_data_health_lists_every_problem(app_test, mixed_folder):
-    at = run_page(app_test(mixed_folder), "views/data_health.py")
+    at = run_page(app_test(mixed_folder), "app_pages/data_health.py")
     text = all_text(at)
     for words in ("alias-bomb", "file is empty", "not valid UTF-8", "outcome.status"):
         assert words in text
@@ -90,7 +90,7 @@ def test_data_health_lists_every_problem(app_test, mixed_folder):
 
 
 def test_data_health_all_clear(app_test):
-    at = run_page(app_test(GOOD), "views/data_health.py")
+    at = run_page(app_test(GOOD), "app_pages/data_health.py")
     assert at.success[0].value == "Every case file is valid."
 
 
@@ -98,6 +98,11 @@ def test_every_page_and_component_compiles():
     # AppTest does not report a syntax error in a page as an exception: compile them all.
     import py_compile
 
-    files = [ROOT / "app.py", *ROOT.glob("views/*.py"), *ROOT.glob("components/*.py")]
+    files = [
+        ROOT / "app.py",
+        *ROOT.glob("app_pages/*.py"),
+        *ROOT.glob("ui/*.py"),
+        *ROOT.glob("components/*.py"),
+    ]
     for path in files:
         py_compile.compile(str(path), doraise=True)

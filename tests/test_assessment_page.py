@@ -14,7 +14,7 @@ from atlas.loader import load_library
 from tests.conftest import APPTEST_TIMEOUT, ROOT
 from tests.test_app import all_text
 
-PAGE = "views/assessment.py"
+PAGE = "app_pages/assessment.py"
 # Until app.py lists the page, the page runs on its own; afterwards, inside the frame.
 WIRED = PAGE in (ROOT / "app.py").read_text()
 N = len(asm.QUESTIONS)

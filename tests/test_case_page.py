@@ -2,7 +2,7 @@
 
 from tests.test_app import all_text, open_page
 
-CASE = "views/case.py"
+CASE = "app_pages/case.py"
 
 
 def open_case(app_test, folder, **query):

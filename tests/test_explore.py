@@ -2,7 +2,7 @@
 
 from tests.test_app import all_text, run_page
 
-EXPLORE = "views/explore.py"
+EXPLORE = "app_pages/explore.py"
 
 
 def table_ids(at) -> list[str]:
@@ -104,6 +104,6 @@ def test_cards_link_to_the_case_page_with_the_selection(app_test, small_library)
 
 def test_filters_survive_a_page_without_the_sidebar(app_test, small_library):
     at = run_page(app_test(small_library, view="table", outcome="failure"), EXPLORE)
-    at.switch_page("views/concepts.py").run()
+    at.switch_page("app_pages/concepts.py").run()
     at.switch_page(EXPLORE).run()
     assert table_ids(at) == ["Case finance-fail", "Case taxi-fail"]

@@ -243,10 +243,10 @@ def test_every_page_shows_the_good_cases_beside_the_corpus(app_test, corpus, pag
 
 
 def test_explore_lists_the_good_cases_and_data_health_every_bad_file(app_test, corpus):
-    at = run_page(app_test(corpus, view="table"), "views/explore.py")
+    at = run_page(app_test(corpus, view="table"), "app_pages/explore.py")
     assert not at.exception
     assert len(at.dataframe[0].value["Case"]) == len(list(GOOD.glob("*.yaml")))
-    at = run_page(app_test(corpus), "views/data_health.py")
+    at = run_page(app_test(corpus), "app_pages/data_health.py")
     text = all_text(at)
     missing = [name for name in EXPECTED if f"{name}.yaml" not in text]
     assert not missing

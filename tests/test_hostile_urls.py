@@ -128,24 +128,32 @@ def test_random_query_parameters_never_raise(page, query):
 @pytest.mark.parametrize(
     ("page", "query", "check"),
     [
-        ("views/explore.py", {"view": ["grid'><b>"]}, lambda at: not at.dataframe),
-        ("views/explore.py", {"view": ["table", "cards"]}, lambda at: not at.dataframe),
-        ("views/explore.py", {"sort": ["nonsense"]}, lambda at: at.selectbox[0].value == "title"),
-        ("views/explore.py", {"p": ["9" * 5000]}, lambda at: len(at.markdown) > 0),
-        ("views/explore.py", {"p": ["-3"], "view": ["table"]}, lambda at: len(at.dataframe) == 1),
+        ("app_pages/explore.py", {"view": ["grid'><b>"]}, lambda at: not at.dataframe),
+        ("app_pages/explore.py", {"view": ["table", "cards"]}, lambda at: not at.dataframe),
         (
-            "views/case.py",
+            "app_pages/explore.py",
+            {"sort": ["nonsense"]},
+            lambda at: at.selectbox[0].value == "title",
+        ),
+        ("app_pages/explore.py", {"p": ["9" * 5000]}, lambda at: len(at.markdown) > 0),
+        (
+            "app_pages/explore.py",
+            {"p": ["-3"], "view": ["table"]},
+            lambda at: len(at.dataframe) == 1,
+        ),
+        (
+            "app_pages/case.py",
             {"case": ["x" * 100_000]},
             lambda at: "No case has" in at.warning[0].value,
         ),
         (
-            "views/case.py",
+            "app_pages/case.py",
             {"case": ["../corner-shop-online"]},
             lambda at: at.title[0].value == "Case",
         ),
-        ("views/overview.py", {"from": ["3000"], "to": ["1799"]}, lambda at: at.warning),
+        ("app_pages/overview.py", {"from": ["3000"], "to": ["1799"]}, lambda at: at.warning),
         (
-            "views/overview.py",
+            "app_pages/overview.py",
             {"q": ["x" * 100_000]},
             lambda at: "cut to 200" in at.warning[0].value,
         ),

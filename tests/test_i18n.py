@@ -55,7 +55,7 @@ def test_every_page_runs_in_both_languages(app_test, small_library, page, lang):
         at.run()
     assert not at.exception
     titles = " ".join(t.value for t in at.title)
-    if lang == "zh" and page not in ("views/case.py", "views/present.py"):
+    if lang == "zh" and page not in ("app_pages/case.py", "app_pages/present.py"):
         assert CJK.search(titles), titles  # the page's own title is translated
     if lang == "en":
         assert not CJK.search(all_text(at))
@@ -64,7 +64,7 @@ def test_every_page_runs_in_both_languages(app_test, small_library, page, lang):
 def test_the_language_survives_navigation_and_the_switch_changes_it(app_test, small_library):
     at = run_page(app_test(small_library, lang="zh"), PAGES[0])
     assert at.query_params["lang"] == "zh"
-    at.switch_page("views/concepts.py").run()  # navigation drops the query parameters
+    at.switch_page("app_pages/concepts.py").run()  # navigation drops the query parameters
     assert CJK.search(at.title[0].value)
     assert at.query_params["lang"] == "zh"  # and the frame puts the language back
     at.segmented_control(key="lang_pick").set_value("en").run()
@@ -75,7 +75,7 @@ def test_the_language_survives_navigation_and_the_switch_changes_it(app_test, sm
 def test_a_case_shows_its_own_chinese_text(app_test):
     at = app_test(lang="zh")
     at.run()
-    at.switch_page("views/case.py")
+    at.switch_page("app_pages/case.py")
     at.query_params["lang"] = "zh"
     at.query_params["case"] = "uber-taxi"
     at.run()

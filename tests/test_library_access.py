@@ -7,7 +7,7 @@ import yaml
 from atlas.synth import write_library
 from tests.conftest import variant
 from tests.test_app import open_page
-from views.library_access import STAMP_TTL_S, folder_stamp
+from ui.library_access import STAMP_TTL_S, folder_stamp
 
 
 def test_the_stamp_changes_when_a_file_is_added_edited_or_removed(small_library):
@@ -32,7 +32,7 @@ def test_files_that_are_not_cases_do_not_count(small_library):
 def test_a_case_added_while_the_app_runs_shows_at_a_later_rerun(
     app_test, small_library, good_case_data
 ):
-    at = open_page(app_test, small_library, "views/explore.py", view="table")
+    at = open_page(app_test, small_library, "app_pages/explore.py", view="table")
     before = set(at.dataframe[0].value["Case"])
     added = variant(good_case_data, "added-later", title="Added while the app ran")
     (small_library / "added-later.yaml").write_text(yaml.safe_dump(added))
@@ -45,7 +45,7 @@ def test_a_case_added_while_the_app_runs_shows_at_a_later_rerun(
 def test_an_edited_case_shows_once_its_stamp_expires(app_test, tmp_path):
     folder = tmp_path / "cases"
     write_library(folder, 5, seed=9)
-    at = open_page(app_test, folder, "views/explore.py", view="table")
+    at = open_page(app_test, folder, "app_pages/explore.py", view="table")
     target = folder / "synthetic-00004.yaml"
     old_title = next(line for line in target.read_text().splitlines() if line.startswith("title"))
     assert any("Synthetic Org 0004" in t for t in at.dataframe[0].value["Case"])

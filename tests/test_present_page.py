@@ -21,7 +21,7 @@ def tour_library(small_library):
 
 
 def test_a_tour_link_opens_its_slide_with_notes(app_test, tour_library):
-    at = open_page(app_test, tour_library, "views/present.py", present="failures", slide="2")
+    at = open_page(app_test, tour_library, "app_pages/present.py", present="failures", slide="2")
     assert not at.exception
     assert at.title[0].value == "Case finance\\-fail"
     text = all_text(at)
@@ -30,7 +30,7 @@ def test_a_tour_link_opens_its_slide_with_notes(app_test, tour_library):
 
 
 def test_next_previous_and_jump_move_the_slide_in_the_url(app_test, tour_library):
-    at = open_page(app_test, tour_library, "views/present.py", present="failures")
+    at = open_page(app_test, tour_library, "app_pages/present.py", present="failures")
     assert at.title[0].value == "Case taxi\\-fail"
     assert button(at, "Previous").disabled
     button(at, "Next").click().run()
@@ -42,7 +42,7 @@ def test_next_previous_and_jump_move_the_slide_in_the_url(app_test, tour_library
 
 
 def test_notes_can_be_hidden(app_test, tour_library):
-    at = open_page(app_test, tour_library, "views/present.py", present="failures")
+    at = open_page(app_test, tour_library, "app_pages/present.py", present="failures")
     button(at, "Hide notes").click().run()
     assert at.query_params["notes"] == "0"
     assert "Ask who paid for the subsidies." not in all_text(at)
@@ -51,11 +51,11 @@ def test_notes_can_be_hidden(app_test, tour_library):
 
 
 def test_presenting_the_selection_uses_the_filters(app_test, small_library):
-    at = open_page(app_test, small_library, "views/present.py", present="selection")
+    at = open_page(app_test, small_library, "app_pages/present.py", present="selection")
     assert "4 cases: the whole library" in all_text(at)
     at = app_test(small_library, outcome="failure")
     at.run()
-    at.switch_page("views/present.py")
+    at.switch_page("app_pages/present.py")
     at.query_params["present"] = "selection"
     at.run()
     text = all_text(at)
@@ -71,14 +71,14 @@ def test_presenting_the_selection_uses_the_filters(app_test, small_library):
     ],
 )
 def test_bad_presenter_links_fall_back(app_test, tour_library, query, shown):
-    at = open_page(app_test, tour_library, "views/present.py", **query)
+    at = open_page(app_test, tour_library, "app_pages/present.py", **query)
     assert not at.exception
     assert shown in all_text(at)
 
 
 def test_compare_shows_the_cases_side_by_side(app_test, small_library):
     at = open_page(
-        app_test, small_library, "views/compare.py", compare="taxi-fail,finance-win,nope"
+        app_test, small_library, "app_pages/compare.py", compare="taxi-fail,finance-win,nope"
     )
     assert not at.exception
     assert "Ignored 'nope'" in at.warning[0].value
@@ -93,14 +93,14 @@ def test_compare_shows_the_cases_side_by_side(app_test, small_library):
 
 
 def test_compare_needs_two_cases(app_test, small_library):
-    at = open_page(app_test, small_library, "views/compare.py", compare="taxi-fail")
+    at = open_page(app_test, small_library, "app_pages/compare.py", compare="taxi-fail")
     assert "Choose 2 to 4 cases" in all_text(at)
 
 
 def test_build_and_present_a_tour_from_the_selection(app_test, small_library):
     at = app_test(small_library, outcome="failure")
     at.run()
-    at.switch_page("views/tours.py").run()
+    at.switch_page("app_pages/tours.py").run()
     at.text_input(key="adhoc_title").set_value("Two failures").run()
     button(at, "Present this tour").click().run()
     assert not at.exception

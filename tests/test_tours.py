@@ -59,4 +59,4 @@ def test_oversized_upload_is_refused(cases):
 
 
 def test_tour_model_is_the_curated_format():
-    assert set(Tour.model_fields) == {"id", "title", "description", "stops"}
+    assert set(Tour.model_fields) == {"id", "title", "description", "stops", "zh"}

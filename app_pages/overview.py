@@ -10,10 +10,10 @@ from atlas import charts
 from atlas.filters import to_query
 from atlas.i18n import translator
 from components.selection_bar import selection_bar
-from components.translate import _, current_language
-from views import filter_state as fs
-from views.library_access import library_stamp
-from views.shared import context
+from ui import filter_state as fs
+from ui.context import context
+from ui.i18n import _, current_language
+from ui.library_access import library_stamp
 
 ctx = context()
 selection = ctx.selection

@@ -12,11 +12,11 @@ from atlas.i18n import N_
 from atlas.text_safety import md_escape
 from components.case_card import case_card, years_text
 from components.selection_bar import selection_bar
-from components.translate import _, current_language, label, localized
-from views import filter_state as fs
-from views.shared import context
+from ui import filter_state as fs
+from ui.context import context
+from ui.i18n import _, current_language, label, localized
 
-CASE_PAGE = "views/case.py"
+CASE_PAGE = "app_pages/case.py"
 PAGE_SIZE = {"cards": 12, "table": 50}
 VIEW_LABELS = {"cards": N_("Cards"), "table": N_("Table")}
 SORTS = {
@@ -138,7 +138,7 @@ else:
         icon=":material/compare_arrows:",
         disabled=not 2 <= len(picked) <= 4,
     ):
-        st.switch_page("views/compare.py", query_params={"compare": ",".join(picked)})
+        st.switch_page("app_pages/compare.py", query_params={"compare": ",".join(picked)})
 
 if pages > 1:
     prev_col, info_col, next_col = st.columns([1, 2, 1], vertical_alignment="center")

@@ -8,10 +8,10 @@ import streamlit as st
 from atlas.i18n import N_
 from atlas.text_safety import md_escape
 from atlas.vocabulary import ConnectionType, Idea, Mode, Outcome, Stage, Term, Thinking
-from components.translate import _, localized
-from views.shared import context
+from ui.context import context
+from ui.i18n import _, localized
 
-CASE_PAGE = "views/case.py"
+CASE_PAGE = "app_pages/case.py"
 PAIRS: list[tuple[str, type[Term], str, str]] = [
     (
         N_("“+Internet” or “Internet+”"),

@@ -22,8 +22,8 @@ from atlas.i18n import N_, SOURCE_LANGUAGE, Translate, translator
 from atlas.text_safety import md_escape
 from atlas.vocabulary import Industry, Mode, Stage, label_for
 from components.case_card import outcome_badge
-from components.translate import _, current_language, label, localized
-from views.shared import context
+from ui.context import context
+from ui.i18n import _, current_language, label, localized
 
 # What this page last put in the URL: moving between pages drops query parameters.
 MEMO = "_assess_query"
@@ -33,7 +33,7 @@ SPREAD = 0.015  # cases on the same point are fanned out this far, for the map o
 # Room beyond 0 and 1 for the fanned-out dots, and on y for the quarters' names.
 X_DOMAIN, Y_DOMAIN, LABEL_Y = (-0.04, 1.04), (-0.13, 1.13), (-0.09, 1.09)
 MAP_HEIGHT = 460
-CASE_PAGE = "views/case.py"
+CASE_PAGE = "app_pages/case.py"
 
 
 # --- the URL and the widgets ------------------------------------------------------------

@@ -6,8 +6,8 @@ import streamlit as st
 
 from atlas.text_safety import md_escape
 from components import case_view
-from components.translate import _, localized
-from views.shared import context
+from ui.context import context
+from ui.i18n import _, localized
 
 ctx = context()
 ids = list(ctx.table.sort_values("title", kind="stable")["id"])

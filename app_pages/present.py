@@ -8,9 +8,9 @@ from atlas.export import FORMATS, render_show
 from atlas.presentation import Show, show_from_selection, show_from_tour, slide_number
 from atlas.text_safety import md_escape
 from components.slide import PRESENTER_CSS, slide
-from components.translate import _, localized
-from views.shared import context
-from views.tour_store import all_tours
+from ui.context import context
+from ui.i18n import _, localized
+from ui.tour_store import all_tours
 
 st.set_page_config(initial_sidebar_state="collapsed")
 st.html(PRESENTER_CSS)
@@ -52,14 +52,14 @@ if show is None or len(show) == 0:
     st.write(_("Present one of the tours, or the cases of the current selection:"))
     with st.container(horizontal=True):
         st.page_link(
-            "views/present.py",
+            "app_pages/present.py",
             label=_("The current selection"),
             query_params={"present": "selection"},
             icon=":material/slideshow:",
         )
         for tour in tours.values():
             st.page_link(
-                "views/present.py",
+                "app_pages/present.py",
                 label=md_escape(tour.title),
                 query_params={"present": tour.id},
                 icon=":material/tour:",
@@ -117,7 +117,7 @@ for fmt_key in ("pptx", "html"):
         key=f"present_download_{fmt_key}",
     )
 bar.page_link(
-    "views/case.py",
+    "app_pages/case.py",
     label=_("Open the full case"),
     icon=":material/open_in_new:",
     query_params={"case": stop.case.id},

@@ -7,8 +7,8 @@ import streamlit as st
 from atlas.compare import MAX_CASES, MIN_CASES, compare_rows, parse_compare_param
 from atlas.text_safety import md_escape
 from components.case_card import outcome_badge
-from components.translate import _, localized
-from views.shared import context
+from ui.context import context
+from ui.i18n import _, localized
 
 ctx = context()
 titles = dict(zip(ctx.table["id"], ctx.table["title"], strict=True))
@@ -57,7 +57,7 @@ for col, case in zip(head[1:], cases, strict=True):
         st.markdown(f"**{md_escape(localized(case.title, case.zh and case.zh.title))}**")
         outcome_badge(case.outcome.status.value)
         st.page_link(
-            "views/case.py",
+            "app_pages/case.py",
             label=_("Open case"),
             query_params={"case": case.id},
             icon=":material/arrow_forward:",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.i18n import LANGUAGES, SOURCE_LANGUAGE, choose_language
-from components.translate import LANG_KEY
+from ui.i18n import LANG_KEY
 
 PARAM, PICK_KEY = "lang", "lang_pick"
 

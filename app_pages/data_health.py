@@ -6,8 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from atlas.text_safety import md_escape
-from components.translate import _
-from views.library_access import current_library
+from ui.i18n import _
+from ui.library_access import current_library
 
 library = current_library()[0]
 

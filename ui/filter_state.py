@@ -17,7 +17,7 @@ from atlas.filters import (
     from_query,
     to_query,
 )
-from components.translate import _
+from ui.i18n import _
 
 KEYS = {f.name: f"flt_{f.name}" for f in FACETS}
 TEXT_KEY, YEARS_KEY = "flt_text", "flt_years"

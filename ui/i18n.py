@@ -1,4 +1,4 @@
-"""The session's language and its `_` for the views and components."""
+"""The session's language and its `_` for the pages and components."""
 
 from __future__ import annotations
 

@@ -10,9 +10,9 @@ import pandas as pd
 
 from atlas.filters import Filters, apply, describe
 from atlas.loader import Library
-from components.translate import _
-from views.filter_state import current_filters
-from views.library_access import current_library
+from ui.filter_state import current_filters
+from ui.i18n import _
+from ui.library_access import current_library
 
 
 @dataclass(frozen=True)

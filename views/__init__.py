@@ -1,1 +1,0 @@
-"""Streamlit pages. Thin: each page reads the shared state and composes components."""
