@@ -18,9 +18,10 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from atlas import assessment as asm
 from atlas.charts import INK, NEUTRAL, OUTCOME_COLORS, OUTCOME_LABELS, OUTCOME_ORDER
+from atlas.facets import label_for
 from atlas.i18n import N_, SOURCE_LANGUAGE, Translate, translator
 from atlas.text_safety import md_escape
-from atlas.vocabulary import Industry, Mode, Stage, label_for
+from atlas.vocabulary import Industry, Mode, Stage
 from components.case_card import outcome_badge
 from ui.context import context
 from ui.i18n import _, current_language, label, localized

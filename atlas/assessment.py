@@ -69,19 +69,10 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from atlas.facets import VOCABULARIES
 from atlas.i18n import N_, Translate
 from atlas.schema import Case
-from atlas.vocabulary import (
-    VOCABULARIES,
-    ConnectionType,
-    Idea,
-    Industry,
-    Mode,
-    Outcome,
-    Stage,
-    Term,
-    Thinking,
-)
+from atlas.vocabulary import ConnectionType, Idea, Industry, Mode, Outcome, Stage, Term, Thinking
 
 ANSWERS_PARAM = "a"
 INDUSTRY_PARAM = "sector"

@@ -22,8 +22,8 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from atlas.facets import VOCABULARIES, label_for
 from atlas.i18n import N_, Translate
-from atlas.vocabulary import VOCABULARIES, label_for
 
 # The language of the text in charts built now: set by `chart_language`, English by default.
 # A context variable, not a parameter, so every small helper below can translate.

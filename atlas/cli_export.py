@@ -16,6 +16,7 @@ from pathlib import Path
 
 from atlas import filters
 from atlas.export import FORMATS, render_show
+from atlas.facets import FACETS
 from atlas.loader import Library, load_library
 from atlas.presentation import Show, show_from_selection, show_from_tour
 from atlas.table import cases_table
@@ -36,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt")
     p.add_argument("-o", "--output", required=True, help="the file to write; '-' for stdout")
     p.add_argument("--tour", metavar="ID", help="export this tour's stops, in order")
-    for facet in filters.FACETS:
+    for facet in FACETS:
         p.add_argument(
             f"--{facet.param}",
             dest=f"facet_{facet.name}",
@@ -58,7 +59,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def query_params(args: argparse.Namespace) -> dict[str, str | list[str]]:
     """The options as the URL query parameters the app would have."""
     params: dict[str, str | list[str]] = {}
-    for facet in filters.FACETS:
+    for facet in FACETS:
         values = getattr(args, f"facet_{facet.name}", None)
         if values:
             params[facet.param] = list(values)

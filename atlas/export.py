@@ -16,32 +16,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from atlas.facets import FACETS, label_for
 from atlas.i18n import N_
 from atlas.presentation import Show, show_from_selection
 from atlas.schema import Case, Source
 from atlas.table import cases_table
-from atlas.vocabulary import label_for
 
-CSV_COLUMNS = (
-    "id",
-    "title",
-    "summary",
-    "industry",
-    "outcome",
-    "mode",
-    "thinking",
-    "stage",
-    "region",
-    "ownership",
-    "connection_types",
-    "technologies",
-    "year_start",
-    "year_end",
-    "evidence",
-)
-LABEL_COLUMNS = ("industry", "outcome", "mode", "thinking", "stage", "region", "ownership")
-LABEL_COLUMNS += ("evidence",)
-LIST_COLUMNS = ("connection_types", "technologies")
+CSV_COLUMNS = ("id", "title", "summary", *(f.name for f in FACETS), "year_start", "year_end")
+LABEL_COLUMNS = tuple(f.name for f in FACETS if not f.multi_valued)
+LIST_COLUMNS = tuple(f.name for f in FACETS if f.multi_valued)
 LIST_SEPARATOR = "; "
 BRIEF_HEADING = "# Transformation Atlas brief"
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).

@@ -17,47 +17,14 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from atlas.i18n import N_, Translate
-from atlas.table import LIST_FACETS
-from atlas.vocabulary import VOCABULARIES, Term
+from atlas.facets import FACET_BY_NAME, FACET_BY_PARAM, FACETS, Facet
+from atlas.i18n import Translate
 
 
 def _same(message: str) -> str:
     return message
 
 
-@dataclass(frozen=True)
-class Facet:
-    name: str  # the table column
-    param: str  # the URL query parameter
-    title: str  # the UI label
-    noun: str  # how the selection sentence names it ("" for industry: it reads alone)
-
-    @property
-    def vocabulary(self) -> type[Term]:
-        return VOCABULARIES[self.name]
-
-    @property
-    def multi_valued(self) -> bool:
-        return self.name in LIST_FACETS
-
-
-# In the order the UI shows them: the three that matter most first.
-FACETS: tuple[Facet, ...] = (
-    Facet("industry", "industry", N_("Industry"), ""),
-    Facet("connection_types", "connection", N_("Connection type"), N_("connection")),
-    Facet("outcome", "outcome", N_("Outcome"), N_("outcome")),
-    Facet("mode", "mode", N_("Mode"), N_("mode")),
-    Facet("thinking", "thinking", N_("Thinking"), N_("thinking")),
-    Facet("stage", "stage", N_("Stage"), N_("stage")),
-    Facet("region", "region", N_("Region"), N_("region")),
-    Facet("ownership", "ownership", N_("Ownership"), N_("ownership")),
-    Facet("technologies", "tech", N_("Technology"), N_("technology")),
-    Facet("ideas", "idea", N_("Idea"), N_("idea")),
-    Facet("evidence", "evidence", N_("Evidence"), N_("evidence")),
-)
-FACET_BY_NAME = {f.name: f for f in FACETS}
-FACET_BY_PARAM = {f.param: f for f in FACETS}
 SEARCH_PARAM, YEAR_FROM_PARAM, YEAR_TO_PARAM = "q", "from", "to"
 MAX_SEARCH = 200
 #: Parameters that belong to other parts of the app; the filters leave them alone.

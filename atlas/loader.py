@@ -6,38 +6,28 @@ not match their file name, and references to cases that do not exist.
 
 Parsing YAML costs about 2 ms a file, so a library of 10,000 cases would take 20 s to
 start. A snapshot of the validated cases, keyed on each file's size, times and inode,
-lets a later start skip every unchanged file (see `Snapshot`).
+lets a later start skip every unchanged file (atlas/snapshot.py).
 """
 
 from __future__ import annotations
 
 import gc
-import hashlib
-import io
 import os
-import pickle
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 
-import pydantic
-import yaml
 from pydantic import BaseModel, ValidationError
 
-from atlas import schema, vocabulary
 from atlas.problems import Problem, Severity, field_name
 from atlas.schema import Case, Tour, case_rule_violations, tour_rule_violations
+from atlas.snapshot import Snapshot
 from atlas.validation_messages import describe_error
-from atlas.vocabulary import Term
 from atlas.yaml_source import MarkedDocument, YamlFileError, read_yaml
 
 ENV_VAR = "ATLAS_CASES_DIR"
-CACHE_ENV_VAR = "ATLAS_CACHE_DIR"
-CACHE_SUBDIR = ".atlas-cache"  # beside the case folder, never inside it
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "cases"
 TOURS_SUBDIR = "tours"
 
@@ -156,7 +146,7 @@ def _load_library(root: Path) -> Library:
         return Library(str(root), (), (), tuple(problems), 0)
     case_files = sorted(root.glob("*.yaml"), key=_path_order)
     tour_files = sorted((root / TOURS_SUBDIR).glob("*.yaml"), key=_path_order)
-    snapshot = Snapshot(root)
+    snapshot = Snapshot(root, load_model)
     cases = _load_unique(case_files, Case, problems, snapshot)
     snapshot.save()
     tours = _load_unique(tour_files, Tour, problems)
@@ -249,127 +239,3 @@ def _closest_hint(ref: str, known: set[str]) -> str:
 
     match = get_close_matches(ref, sorted(known), n=1)
     return f"did you mean {match[0]!r}?" if match else "check the spelling of the case id"
-
-
-# --- the snapshot -----------------------------------------------------------------------
-
-_MAGIC = b"atlas-snapshot 1\n"
-_RACY_NS = 2_000_000_000  # a file changed this recently could change again unseen
-_CODE = ("loader", "schema", "vocabulary", "yaml_source", "validation_messages", "problems")
-Stamp = tuple[int, int, int, int]
-_PICKLED_MODULES = {"atlas.schema": schema, "atlas.vocabulary": vocabulary}
-
-
-def cache_dir(folder: Path) -> Path:
-    """Where snapshots live: $ATLAS_CACHE_DIR, else .atlas-cache/ beside the case folder."""
-    return Path(os.environ.get(CACHE_ENV_VAR) or folder.parent / CACHE_SUBDIR).expanduser()
-
-
-@cache
-def _code_fingerprint() -> str:
-    """Changes whenever the code that parses and validates a file changes."""
-    digest = hashlib.sha256(f"pydantic {pydantic.VERSION} pyyaml {yaml.__version__}".encode())
-    for name in _CODE:
-        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
-    return digest.hexdigest()
-
-
-class _SchemaUnpickler(pickle.Unpickler):
-    """Builds only the schema's models and vocabularies: a foreign file cannot run code."""
-
-    def find_class(self, module: str, name: str) -> type:
-        cls = getattr(_PICKLED_MODULES.get(module), name, None)
-        if isinstance(cls, type) and issubclass(cls, BaseModel | Term):
-            return cls
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a snapshot")
-
-
-class Snapshot:
-    """The validated cases of files that loaded cleanly last time, per folder.
-
-    A file is taken from the snapshot only while its size, modification and change times
-    and inode are the ones recorded, so an edited, replaced or copied file is parsed
-    again; files changed in the last two seconds are never recorded (a second edit could
-    keep the same times). Only files without any problem are kept, so every problem is
-    still found and reported with its line. The snapshot is trusted as __pycache__ is
-    (whoever can write there can change the code too): it is written only by this code,
-    beside the case folder or in $ATLAS_CACHE_DIR. A damaged or stale one (checksum, code
-    version or folder differ), or one naming classes beyond the schema's, is ignored.
-    """
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = str(folder.resolve())
-        key = hashlib.sha256(self.folder.encode()).hexdigest()[:16]
-        self.path = cache_dir(folder) / f"snapshot-{key}.pickle"
-        self.old: dict[str, tuple[Stamp, Case]] = self._read()
-        self.new: dict[str, tuple[Stamp, Case]] = {}
-        self.reused = 0
-
-    def load(self, path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
-        """Like `load_model`, from the snapshot when the file has not changed."""
-        if model is not Case:
-            return load_model(path, model)
-        stamp = _stamp(path)  # before reading: a later change gets a later stamp
-        entry = self.old.get(path.name)
-        if stamp is not None and entry is not None and entry[0] == stamp:
-            self.new[path.name] = entry
-            self.reused += 1
-            return entry[1], []
-        item, found = load_model(path, model)
-        settled = stamp is not None and time.time_ns() - max(stamp[1], stamp[2]) > _RACY_NS
-        if settled and item is not None and not found:
-            self.new[path.name] = (stamp, item)
-        return item, found
-
-    def _read(self) -> dict:
-        try:
-            raw = self.path.read_bytes()
-        except OSError:
-            return {}
-        digest, payload = raw[len(_MAGIC) : len(_MAGIC) + 32], raw[len(_MAGIC) + 32 :]
-        if not raw.startswith(_MAGIC) or hashlib.sha256(payload).digest() != digest:
-            return {}
-        try:
-            data = _SchemaUnpickler(io.BytesIO(payload)).load()
-        except Exception:  # any damage at all means: no snapshot
-            return {}
-        if not isinstance(data, dict):
-            return {}
-        if (data.get("code"), data.get("folder")) != (_code_fingerprint(), self.folder):
-            return {}
-        cases = data.get("cases")
-        if not isinstance(cases, dict):
-            return {}
-        return {k: v for k, v in cases.items() if _is_entry(v)}
-
-    def save(self) -> None:
-        """Write the snapshot when it is out of date enough; a read-only place is no error.
-
-        Rewriting 10,000 cases takes longer than parsing a few files: while fewer than
-        one in 20 entries would change, the few changed files are simply parsed each time.
-        """
-        drift = (len(self.new) - self.reused) + (len(self.old) - self.reused)
-        if drift * 20 <= max(len(self.new), len(self.old)):
-            return
-        data = {"code": _code_fingerprint(), "folder": self.folder, "cases": self.new}
-        payload = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
-        writer = f"{os.getpid()}-{threading.get_ident()}"  # two writers never share a file
-        temporary = self.path.with_name(f"{self.path.name}.{writer}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(_MAGIC + hashlib.sha256(payload).digest() + payload)
-            os.replace(temporary, self.path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
-
-
-def _is_entry(value: object) -> bool:
-    return type(value) is tuple and len(value) == 2 and isinstance(value[1], Case)
-
-
-def _stamp(path: Path) -> Stamp | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)

@@ -16,7 +16,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from atlas.vocabulary import VOCABULARIES, Evidence, Outcome, Region
+from atlas.facets import FACETS, VOCABULARIES
+from atlas.vocabulary import Evidence, Outcome, Region
 
 TITLE_PREFIX = "Synthetic:"
 URL_ROOT = "https://example.org/synthetic"
@@ -108,6 +109,9 @@ OUTCOME_TEXT = {
 }
 
 
+SPREAD = {"technologies": (1, 5), "ideas": (1, 4)}  # how many values a list facet gets
+
+
 class Deck:
     """Deals every value once per shuffled round: full coverage, an even spread."""
 
@@ -154,13 +158,19 @@ def write_library(folder: Path, count: int, seed: int = 0) -> list[Path]:
 
 def synth_case(rng: random.Random, decks: dict[str, Deck], i: int, count: int) -> dict:
     """One case as plain data, fields in the order a hand-written file has them."""
-    region, industry, mode = (decks[k].draw() for k in ("region", "industry", "mode"))
-    status = decks["outcome"].draw()
+    # One value (or a few) of every facet in the registry, drawn from its shuffled deck.
+    picks = {
+        f.name: decks[f.name].some(*SPREAD.get(f.name, (1, 3)))
+        if f.multi_valued
+        else decks[f.name].draw()
+        for f in FACETS
+    }
+    picks["evidence"] = Evidence.DOCUMENTED.value
+    region, industry, mode, status = (picks[k] for k in ("region", "industry", "mode", "outcome"))
     start = rng.randint(FIRST_YEAR, LAST_YEAR - 2)
     end = None if status == "ongoing" or rng.random() < 0.4 else rng.randint(start, LAST_YEAR)
     org, partner = f"Synthetic Org {i:04d}", f"Synthetic Partner {rng.randrange(10_000):04d}"
-    types = decks["connection_types"].some(1, 3)
-    technologies = decks["technologies"].some(1, 5)
+    types, technologies = picks["connection_types"], picks["technologies"]
     sources = _sources(rng, decks, case_id(i), start)
     places = COUNTRIES[Region(region)]
     source_ids = [s["id"] for s in sources]
@@ -169,20 +179,20 @@ def synth_case(rng: random.Random, decks: dict[str, Deck], i: int, count: int) -
         "id": case_id(i),
         "title": f"{TITLE_PREFIX} {org} {rng.choice(ACTIONS)}",
         "summary": f"{org}, a synthetic {industry_words} firm, {rng.choice(ACTIONS)}.",
-        "evidence": Evidence.DOCUMENTED.value,
+        "evidence": picks["evidence"],
         "organisations": [org, partner][: rng.randint(1, 2)],
         "region": region,
         "countries": rng.sample(places, rng.randint(1, min(2, len(places)))),
         "industry": industry,
-        "ownership": decks["ownership"].draw(),
+        "ownership": picks["ownership"],
         "years": {"start": start} | ({"end": end} if end else {}),
         "mode": mode,
-        "thinking": decks["thinking"].draw(),
-        "stage": decks["stage"].draw(),
+        "thinking": picks["thinking"],
+        "stage": picks["stage"],
         "connection_types": types,
         "connections": _connections(rng, types),
         "technologies": technologies,
-        "ideas": decks["ideas"].some(1, 4),
+        "ideas": picks["ideas"],
         "outcome": {
             "status": status,
             "evidence": f"{OUTCOME_TEXT[Outcome(status)]} {org} is synthetic.",
@@ -212,6 +222,8 @@ def synth_case(rng: random.Random, decks: dict[str, Deck], i: int, count: int) -
         "sources": sources,
         "related": _related(rng, i, count),
     }
+    for f in FACETS:  # a facet added to the registry is filled in too
+        _set_path(case, f.path, picks[f.name])
     if i % 6 == 0:
         case["zh"] = {
             "title": f"合成案例：合成机构 {i:04d}",
@@ -234,6 +246,13 @@ def _narrative(rng: random.Random, words: dict) -> str:
     cuts = sorted(rng.sample(range(1, len(chosen)), rng.randint(1, 3)))
     paragraphs = [chosen[a:b] for a, b in zip([0, *cuts], [*cuts, len(chosen)], strict=True)]
     return "\n\n".join(" ".join(p) for p in paragraphs)
+
+
+def _set_path(data: dict, path: str, value: object) -> None:
+    *parents, last = path.split(".")
+    for part in parents:
+        data = data.setdefault(part, {})
+    data.setdefault(last, value)
 
 
 def _date(rng: random.Random, lo: int, hi: int) -> str:

@@ -11,19 +11,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from atlas.facets import FACETS, LIST_FACETS, SCALAR_FACETS
 from atlas.schema import Case
 
-SCALAR_FACETS = (
-    "industry",
-    "outcome",
-    "mode",
-    "thinking",
-    "stage",
-    "region",
-    "ownership",
-    "evidence",
-)
-LIST_FACETS = ("connection_types", "technologies", "ideas")
 COLUMNS = (
     "id",
     "title",
@@ -58,17 +48,7 @@ def case_row(case: Case) -> dict:
         "summary": case.summary,
         "title_zh": zh.title if zh else None,
         "summary_zh": zh.summary if zh else None,
-        "industry": case.industry.value,
-        "outcome": case.outcome.status.value,
-        "mode": case.mode.value,
-        "thinking": case.thinking.value,
-        "stage": case.stage.value,
-        "region": case.region.value,
-        "ownership": case.ownership.value,
-        "evidence": case.evidence.value,
-        "connection_types": tuple(t.value for t in case.connection_types),
-        "technologies": tuple(t.value for t in case.technologies),
-        "ideas": tuple(t.value for t in case.ideas),
+        **{f.name: f.values_of(case) if f.multi_valued else f.values_of(case)[0] for f in FACETS},
         "countries": tuple(case.countries),
         "organisations": tuple(case.organisations),
         "year_start": case.years.start,

@@ -122,7 +122,8 @@ def _quiet_streamlit() -> None:
 
 def worker_load() -> dict:
     """Cold and warm loads through the app's own cached path, then filters and facets."""
-    from atlas.filters import FACETS, Filters, apply, facet_counts
+    from atlas.facets import FACETS
+    from atlas.filters import Filters, apply, facet_counts
     from ui.library_access import _recent_stamp, current_library
 
     _quiet_streamlit()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from atlas.facets import definition_for
 from atlas.text_safety import md_escape
-from atlas.vocabulary import Mode, Outcome, definition_for
+from atlas.vocabulary import Mode, Outcome
 from ui.i18n import _, label, localized
 
 OUTCOME_BADGE = {"success": "green", "mixed": "orange", "failure": "red", "ongoing": "blue"}

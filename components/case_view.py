@@ -5,12 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from atlas.facets import FACETS, definition_for
 from atlas.graphs import BEFORE_COLOUR, connection_dot, new_parties
 from atlas.schema import Case
 from atlas.text_safety import md_escape, safe_markdown, safe_url
-from atlas.vocabulary import Stage, Thinking, definition_for
+from atlas.vocabulary import Stage, Thinking
 from components.case_card import mode_badge, outcome_badge, years_text
-from ui.i18n import _, current_language, label, localized
+from ui.i18n import _, current_language, label, localized, localized_list
 
 
 def header(case: Case) -> None:
@@ -39,23 +40,21 @@ def header(case: Case) -> None:
     st.markdown(f"*{md_escape(localized(case.summary, zh and zh.summary))}*")
 
 
+BADGE_FACETS = ("outcome", "mode", "thinking", "stage")  # shown as badges under the title
+
+
 def facts(case: Case) -> None:
-    """The facts panel: what the case is about, one labelled line each."""
-
-    def labels(field: str, values) -> str:
-        return _(", ").join(label(field, v.value) for v in values) or "—"
-
-    rows = [
-        (_("Organisations"), ", ".join(case.organisations)),
-        (_("Industry"), label("industry", case.industry.value)),
-        (_("Region"), f"{label('region', case.region.value)} ({', '.join(case.countries)})"),
-        (_("Ownership"), label("ownership", case.ownership.value)),
-        (_("Years"), years_text(case.years.start, case.years.end)),
-        (_("Connections"), labels("connection_types", case.connection_types)),
-        (_("Technologies"), labels("technologies", case.technologies)),
-        (_("Ideas"), labels("ideas", case.ideas)),
-        (_("Evidence"), label("evidence", case.evidence.value)),
-    ]
+    """The facts panel: every facet not shown as a badge, one labelled line each."""
+    orgs = localized_list(case.organisations, case.zh, "organisations")
+    rows = [(_("Organisations"), ", ".join(orgs))]
+    rows.append((_("Years"), years_text(case.years.start, case.years.end)))
+    for f in FACETS:
+        if f.name in BADGE_FACETS:
+            continue
+        text = _(", ").join(label(f.name, v) for v in f.values_of(case)) or "—"
+        if f.name == "region":
+            text += f" ({', '.join(localized_list(case.countries, case.zh, 'countries'))})"
+        rows.append((_(f.title), text))
     with st.container(border=True):
         st.markdown("  \n".join(f"**{name}:** {md_escape(value)}" for name, value in rows))
 

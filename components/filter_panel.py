@@ -8,7 +8,8 @@ from functools import cache
 import pandas as pd
 import streamlit as st
 
-from atlas.filters import FACETS, Facet, Filters, facet_counts
+from atlas.facets import FACETS, Facet
+from atlas.filters import Filters, facet_counts
 from atlas.i18n import translator
 from ui.i18n import _, current_language
 

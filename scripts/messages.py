@@ -23,8 +23,8 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from atlas.facets import VOCABULARIES  # noqa: E402
 from atlas.i18n import LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE, po_path  # noqa: E402
-from atlas.vocabulary import VOCABULARIES  # noqa: E402
 
 POT = LOCALE_DIR / "messages.pot"
 KEYWORDS = {"_": None, "N_": None, "_t": None}

@@ -10,10 +10,11 @@ from hypothesis import strategies as st
 
 from atlas import assessment as asm
 from atlas.assessment import QUESTIONS, CasePoint, X, Y
+from atlas.facets import VOCABULARIES
 from atlas.i18n import translator
 from atlas.loader import load_library
 from atlas.schema import Case
-from atlas.vocabulary import VOCABULARIES, Idea, Mode, Outcome, Stage
+from atlas.vocabulary import Idea, Mode, Outcome, Stage
 from tests.conftest import ROOT
 
 N = len(QUESTIONS)

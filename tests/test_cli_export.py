@@ -8,7 +8,8 @@ import pytest
 import yaml
 from pptx import Presentation
 
-from atlas import cli_export, filters
+from atlas import cli_export
+from atlas.facets import FACETS
 from tests.conftest import GOOD, ROOT
 
 
@@ -128,7 +129,7 @@ def test_format_and_output_are_required():
         parser().parse_args(["export", "--format", "csv"])
 
 
-@pytest.mark.parametrize("facet", filters.FACETS, ids=lambda f: f.param)
+@pytest.mark.parametrize("facet", FACETS, ids=lambda f: f.param)
 def test_every_facet_is_an_option_named_by_its_url_parameter(facet):
     args = parser().parse_args(
         ["export", "--format", "csv", "-o", "-", f"--{facet.param}", "a", f"--{facet.param}", "b"]

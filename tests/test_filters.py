@@ -1,8 +1,8 @@
 import pandas as pd
 import pytest
 
+from atlas.facets import FACETS
 from atlas.filters import (
-    FACETS,
     Filters,
     apply,
     describe,

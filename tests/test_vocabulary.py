@@ -1,6 +1,7 @@
 import pytest
 
-from atlas.vocabulary import VOCABULARIES, Mode, Outcome, Term, definition_for, label_for
+from atlas.facets import VOCABULARIES, definition_for, label_for
+from atlas.vocabulary import Mode, Outcome, Term
 
 ALL_TERMS = [(name, term) for name, vocab in VOCABULARIES.items() for term in vocab]
 

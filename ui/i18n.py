@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas.facets import label_for
 from atlas.i18n import SOURCE_LANGUAGE, translator
-from atlas.vocabulary import label_for
 
 LANG_KEY = "lang"
 
@@ -29,3 +29,12 @@ def localized(english: str, chinese: str | None) -> str:
 def label(field: str, value: str) -> str:
     """A vocabulary value's label in the session's language."""
     return _(label_for(field, value))
+
+
+def localized_list(english: list[str], zh: object, field: str) -> list[str]:
+    """A case's list in Chinese (organisations, countries, lessons ...) when the interface
+    is in Chinese and the case has a translation of the same length; else the English."""
+    chinese = getattr(zh, field, None) if zh is not None else None
+    if current_language() == "zh" and chinese and len(chinese) == len(english):
+        return list(chinese)
+    return list(english)

@@ -39,7 +39,9 @@ class PageSpec:
 LIBRARY, PRESENT, LEARN, ABOUT = N_("Library"), N_("Present"), N_("Learn"), N_("About the data")
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", N_("Overview"), ":material/insights:", LIBRARY, filters=True, default=True),
+    PageSpec(
+        "overview", N_("Overview"), ":material/insights:", LIBRARY, filters=True, default=True
+    ),
     PageSpec(
         "explore",
         N_("Explore"),

@@ -1,0 +1,172 @@
+"""The snapshot: validated cases of unchanged files, so a later start skips parsing them.
+
+Parsing and validating costs about 2.5 ms a case file. The snapshot keeps the cases of
+files that loaded cleanly, keyed on each file's size, times and inode, beside the case
+folder (or in $ATLAS_CACHE_DIR); the loader takes a case from it only while its file is
+unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import threading
+import time
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import pydantic
+import yaml
+from pydantic import BaseModel
+
+from atlas.problems import Problem
+from atlas.schema import Case
+from atlas.vocabulary import Term
+
+CACHE_ENV_VAR = "ATLAS_CACHE_DIR"
+CACHE_SUBDIR = ".atlas-cache"  # beside the case folder, never inside it
+_MAGIC = b"atlas-snapshot 1\n"
+_RACY_NS = 2_000_000_000  # a file changed this recently could change again unseen
+ATLAS = Path(__file__).resolve().parent
+# The code that parses and validates a file: a change to any of it makes the snapshot stale.
+_CODE = ("loader.py", "schema.py", "yaml_source.py", "validation_messages.py", "problems.py")
+_CODE_DIRS = ("vocabulary",)
+Stamp = tuple[int, int, int, int]
+Parse = Callable[[Path, type[BaseModel]], tuple[BaseModel | None, list[Problem]]]
+
+
+def _pickled_modules() -> dict[str, object]:
+    """The modules whose classes a snapshot may hold: the schema and the vocabularies."""
+    import importlib
+
+    names = [
+        "atlas.schema",
+        *(f"atlas.vocabulary.{p.stem}" for p in (ATLAS / "vocabulary").glob("*.py")),
+    ]
+    return {name: importlib.import_module(name) for name in names}
+
+
+def cache_dir(folder: Path) -> Path:
+    """Where snapshots live: $ATLAS_CACHE_DIR, else .atlas-cache/ beside the case folder."""
+    return Path(os.environ.get(CACHE_ENV_VAR) or folder.parent / CACHE_SUBDIR).expanduser()
+
+
+@cache
+def _code_fingerprint() -> str:
+    """Changes whenever the code that parses and validates a file changes."""
+    digest = hashlib.sha256(f"pydantic {pydantic.VERSION} pyyaml {yaml.__version__}".encode())
+    files = [ATLAS / name for name in _CODE]
+    files += sorted(p for d in _CODE_DIRS for p in (ATLAS / d).glob("*.py"))
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def _allowed_modules() -> dict[str, object]:
+    return _pickled_modules()
+
+
+class _SchemaUnpickler(pickle.Unpickler):
+    """Builds only the schema's models and vocabularies: a foreign file cannot run code."""
+
+    def find_class(self, module: str, name: str) -> type:
+        cls = getattr(_allowed_modules().get(module), name, None)
+        if isinstance(cls, type) and issubclass(cls, BaseModel | Term):
+            return cls
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a snapshot")
+
+
+class Snapshot:
+    """The validated cases of files that loaded cleanly last time, per folder.
+
+    A file is taken from the snapshot only while its size, modification and change times
+    and inode are the ones recorded, so an edited, replaced or copied file is parsed
+    again; files changed in the last two seconds are never recorded (a second edit could
+    keep the same times). Only files without any problem are kept, so every problem is
+    still found and reported with its line. The snapshot is trusted as __pycache__ is
+    (whoever can write there can change the code too): it is written only by this code,
+    beside the case folder or in $ATLAS_CACHE_DIR. A damaged or stale one (checksum, code
+    version or folder differ), or one naming classes beyond the schema's, is ignored.
+    """
+
+    def __init__(self, folder: Path, parse: Parse) -> None:
+        self.parse = parse  # reads and validates one file: the loader's load_model
+        self.folder = str(folder.resolve())
+        key = hashlib.sha256(self.folder.encode()).hexdigest()[:16]
+        self.path = cache_dir(folder) / f"snapshot-{key}.pickle"
+        self.old: dict[str, tuple[Stamp, Case]] = self._read()
+        self.new: dict[str, tuple[Stamp, Case]] = {}
+        self.reused = 0
+
+    def load(self, path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
+        """Like `load_model`, from the snapshot when the file has not changed."""
+        if model is not Case:
+            return self.parse(path, model)
+        stamp = _stamp(path)  # before reading: a later change gets a later stamp
+        entry = self.old.get(path.name)
+        if stamp is not None and entry is not None and entry[0] == stamp:
+            self.new[path.name] = entry
+            self.reused += 1
+            return entry[1], []
+        item, found = self.parse(path, model)
+        settled = stamp is not None and time.time_ns() - max(stamp[1], stamp[2]) > _RACY_NS
+        if settled and item is not None and not found:
+            self.new[path.name] = (stamp, item)
+        return item, found
+
+    def _read(self) -> dict:
+        try:
+            raw = self.path.read_bytes()
+        except OSError:
+            return {}
+        digest, payload = raw[len(_MAGIC) : len(_MAGIC) + 32], raw[len(_MAGIC) + 32 :]
+        if not raw.startswith(_MAGIC) or hashlib.sha256(payload).digest() != digest:
+            return {}
+        try:
+            data = _SchemaUnpickler(io.BytesIO(payload)).load()
+        except Exception:  # any damage at all means: no snapshot
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        if (data.get("code"), data.get("folder")) != (_code_fingerprint(), self.folder):
+            return {}
+        cases = data.get("cases")
+        if not isinstance(cases, dict):
+            return {}
+        return {k: v for k, v in cases.items() if _is_entry(v)}
+
+    def save(self) -> None:
+        """Write the snapshot when it is out of date enough; a read-only place is no error.
+
+        Rewriting 10,000 cases takes longer than parsing a few files: while fewer than
+        one in 20 entries would change, the few changed files are simply parsed each time.
+        """
+        drift = (len(self.new) - self.reused) + (len(self.old) - self.reused)
+        if drift * 20 <= max(len(self.new), len(self.old)):
+            return
+        data = {"code": _code_fingerprint(), "folder": self.folder, "cases": self.new}
+        payload = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+        writer = f"{os.getpid()}-{threading.get_ident()}"  # two writers never share a file
+        temporary = self.path.with_name(f"{self.path.name}.{writer}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(_MAGIC + hashlib.sha256(payload).digest() + payload)
+            os.replace(temporary, self.path)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+
+
+def _is_entry(value: object) -> bool:
+    return type(value) is tuple and len(value) == 2 and isinstance(value[1], Case)
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)

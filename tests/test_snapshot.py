@@ -1,0 +1,190 @@
+"""The snapshot of parsed cases that lets a later start skip unchanged files."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import time
+from pathlib import Path
+
+import pytest
+
+from atlas import loader
+from atlas import snapshot as snap
+from atlas.loader import load_library
+from atlas.synth import write_library
+
+# --- the snapshot of parsed cases ---------------------------------------------------------
+
+AN_HOUR_AGO = 3600
+
+
+def settle(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the files count as settled, as files on disk for a while are.
+
+    Files changed in the last seconds are never kept (a second change could keep their
+    times); a test cannot set a file's change time back, so it shortens that wait instead.
+    """
+    monkeypatch.setattr(snap, "_RACY_NS", 0)
+    past = time.time() - AN_HOUR_AGO
+    for path in folder.glob("*.yaml"):
+        os.utime(path, (past, past))
+
+
+@pytest.fixture
+def cached(tmp_path, monkeypatch) -> Path:
+    """Six synthetic cases, settled, with the snapshot in a cache folder of the test's own."""
+    monkeypatch.setenv(snap.CACHE_ENV_VAR, str(tmp_path / "cache"))
+    folder = tmp_path / "cases"
+    write_library(folder, 6, seed=1)
+    settle(folder, monkeypatch)
+    return folder
+
+
+def snapshot_files(tmp_path: Path) -> list[Path]:
+    return list((tmp_path / "cache").glob("snapshot-*"))
+
+
+@pytest.fixture
+def parsed(monkeypatch) -> list[str]:
+    """The names of the files the loader parses (rather than takes from the snapshot)."""
+    names: list[str] = []
+    real = loader.load_model
+
+    def spy(path, model):
+        names.append(path.name)
+        return real(path, model)
+
+    monkeypatch.setattr(loader, "load_model", spy)
+    return names
+
+
+def test_a_second_load_comes_from_the_snapshot_and_equals_the_first(cached, tmp_path, parsed):
+    first = load_library(cached)
+    assert len(parsed) == 6 and len(snapshot_files(tmp_path)) == 1
+    second = load_library(cached)
+    assert len(parsed) == 6  # nothing parsed again
+    assert second.cases == first.cases and second.problems == first.problems == ()
+
+
+def test_a_snapshot_written_by_other_code_is_not_used(cached, parsed, monkeypatch):
+    load_library(cached)
+    monkeypatch.setattr(snap, "_code_fingerprint", lambda: "another version of the schema")
+    load_library(cached)
+    assert len(parsed) == 12
+
+
+def test_the_snapshot_lives_beside_the_case_folder_by_default(tmp_path, monkeypatch):
+    monkeypatch.delenv(snap.CACHE_ENV_VAR, raising=False)
+    folder = tmp_path / "library" / "cases"
+    write_library(folder, 2)
+    settle(folder, monkeypatch)
+    load_library(folder)
+    assert list((tmp_path / "library" / ".atlas-cache").glob("snapshot-*"))
+    assert [p.name for p in folder.iterdir() if not p.name.endswith(".yaml")] == []
+
+
+def test_a_changed_file_is_read_again_with_its_problems(cached, parsed):
+    load_library(cached)
+    target = cached / "synthetic-00002.yaml"
+    text = target.read_text()
+    target.write_text(text.replace("status: ", "status: sucess #", 1))  # keeps the size class
+    found = load_library(cached)
+    assert parsed[6:] == [target.name]
+    assert [c.id for c in found.cases] == [f"synthetic-0000{i}" for i in (0, 1, 3, 4, 5)]
+    [problem] = [p for p in found.problems if p.path.endswith(target.name)]
+    line = text[: text.index("status:")].count("\n") + 1
+    assert (problem.line, problem.field, "'sucess'" in problem.message) == (
+        line,
+        "outcome.status",
+        True,
+    )
+    target.write_text(text)
+    assert len(load_library(cached).cases) == 6
+
+
+def test_a_file_changed_to_the_same_size_and_time_is_still_read_again(cached):
+    load_library(cached)
+    target = cached / "synthetic-00003.yaml"
+    before = target.stat()
+    text = target.read_text()
+    target.write_text(text.replace("Synthetic Org 0003", "Synthetic Org 9993", 1))
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))  # only ctime tells
+    assert target.stat().st_size == before.st_size
+    assert "Synthetic Org 9993" in load_library(cached).case("synthetic-00003").title
+
+
+def test_one_changed_file_in_many_is_parsed_without_rewriting_the_snapshot(
+    tmp_path, monkeypatch, parsed
+):
+    monkeypatch.setenv(snap.CACHE_ENV_VAR, str(tmp_path / "cache"))
+    folder = tmp_path / "cases"
+    write_library(folder, 50, seed=4)  # one changed file is then under 5% of them
+    settle(folder, monkeypatch)
+    load_library(folder)
+    [snapshot] = snapshot_files(tmp_path)
+    written = snapshot.read_bytes()
+    target = folder / "synthetic-00012.yaml"
+    target.write_text(target.read_text().replace("Synthetic Org 0012", "Synthetic Org 7712", 1))
+    for _ in range(2):
+        del parsed[:]
+        assert "7712" in load_library(folder).case("synthetic-00012").title
+        assert parsed == [target.name]
+    assert snapshot.read_bytes() == written
+
+
+def test_added_and_removed_files_are_seen(cached):
+    load_library(cached)
+    (cached / "synthetic-00001.yaml").unlink()
+    write_library(cached / "more", 8, seed=1)
+    (cached / "more" / "synthetic-00007.yaml").rename(cached / "synthetic-00007.yaml")
+    ids = [c.id for c in load_library(cached).cases]
+    assert "synthetic-00001" not in ids and "synthetic-00007" in ids
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # cut short
+        lambda raw: raw[:-10] + b"0123456789",  # changed bytes: checksum fails
+        lambda raw: b"",
+        lambda raw: b"\x80\x05garbage" * 100,
+        lambda raw: raw.replace(b"atlas-snapshot", b"other-snapshot", 1),
+    ],
+)
+def test_a_damaged_snapshot_is_ignored_and_replaced(cached, tmp_path, damage):
+    expected = load_library(cached)
+    [path] = snapshot_files(tmp_path)
+    path.write_bytes(damage(path.read_bytes()))
+    assert load_library(cached) == expected
+    assert load_library(cached) == expected  # and the rewritten snapshot works too
+
+
+class RunsCode:
+    """Unpickling this calls os.mkdir: what a planted snapshot could do."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+
+    def __reduce__(self):
+        return os.mkdir, (str(self.target),)
+
+
+def test_a_snapshot_that_would_run_code_is_refused(cached, tmp_path):
+    """A well-formed snapshot naming anything but the schema's classes is not unpickled."""
+    load_library(cached)
+    [path] = snapshot_files(tmp_path)
+    planted = tmp_path / "planted"
+    payload = pickle.dumps({"cases": {}, "x": RunsCode(planted)}, protocol=5)
+    path.write_bytes(snap._MAGIC + hashlib.sha256(payload).digest() + payload)
+    assert len(load_library(cached).cases) == 6
+    assert not planted.exists()
+
+
+def test_new_files_are_not_kept_until_they_have_settled(tmp_path, monkeypatch):
+    monkeypatch.setenv(snap.CACHE_ENV_VAR, str(tmp_path / "cache"))
+    folder = tmp_path / "cases"
+    write_library(folder, 3)
+    assert len(load_library(folder).cases) == 3
+    assert snapshot_files(tmp_path) == []  # written just now: a second edit could hide
