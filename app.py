@@ -1,73 +1,59 @@
-"""Transformation Atlas: the frame. Page config, language, navigation, shared filters."""
+"""Transformation Atlas: the frame. Page config, language, navigation, the URL state,
+the shared filters and the notices; then the page."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from atlas.text_safety import md_escape
 from components.filter_panel import filter_panel
 from components.load_notice import load_notice
 from ui import filter_state as fs
+from ui import language, pages, url_state
 from ui.context import context
 from ui.i18n import _
-from ui.language import language_switch, sync_language
+from ui.params import groups_for
 
 # A local emoji as the tab icon: a ":material/...:" icon here would be fetched from the
 # internet, and the app must work offline.
 st.set_page_config(page_title="Transformation Atlas", page_icon="🧭", layout="wide")
-language_notice = sync_language()
+language.early()
 
-overview = st.Page(
-    "app_pages/overview.py", title=_("Overview"), icon=":material/insights:", default=True
-)
-explore = st.Page("app_pages/explore.py", title=_("Explore"), icon=":material/view_module:")
-case = st.Page("app_pages/case.py", title=_("Case"), icon=":material/article:")
-compare = st.Page("app_pages/compare.py", title=_("Compare"), icon=":material/compare_arrows:")
-tours = st.Page("app_pages/tours.py", title=_("Tours"), icon=":material/tour:")
-present = st.Page("app_pages/present.py", title=_("Present"), icon=":material/slideshow:")
-concepts = st.Page("app_pages/concepts.py", title=_("Concepts"), icon=":material/lightbulb:")
-assessment = st.Page(
-    "app_pages/assessment.py",
-    title=_("Where do we stand?"),
-    icon=":material/explore:",
-    url_path="assessment",
-)
-health = st.Page(
-    "app_pages/data_health.py",
-    title=_("Data health"),
-    icon=":material/health_and_safety:",
-    url_path="data-health",
-)
+entries = {
+    spec.key: st.Page(
+        spec.file,
+        title=_(spec.title),
+        icon=spec.icon,
+        url_path=spec.url_path or None,
+        default=spec.default,
+    )
+    for spec in pages.PAGES
+}
 page = st.navigation(
     {
-        _("Library"): [overview, explore, case, compare],
-        _("Present"): [tours, present],
-        _("Learn"): [concepts, assessment],
-        _("About the data"): [health],
+        _(section): [entries[s.key] for s in pages.PAGES if s.section == section]
+        for section in pages.SECTIONS
     }
 )
-FILTERED = {overview.url_path, explore.url_path, case.url_path}
+spec = next(s for s in pages.PAGES if entries[s.key] is page)
+
+# A link with parameters but no page path opens the page its parameters belong to.
+if spec.default and (owner := pages.owner_of(st.query_params)) is not None:
+    st.switch_page(entries[owner.key], query_params=url_state.current_url())
 
 ctx = context()
-fs.sync_from_url(page.url_path, ctx.year_bounds)
+url_state.sync(spec, groups_for(spec), ctx)
 ctx = context()  # the widgets may just have taken the URL's filters
 with st.sidebar:
-    if page.url_path in FILTERED:
+    if spec.filters:
         filter_panel(
             ctx.table,
             ctx.filters,
-            fs.KEYS,
-            fs.TEXT_KEY,
-            fs.YEARS_KEY,
             ctx.year_bounds,
-            on_reset=lambda: fs.reset_filters(ctx.year_bounds),
+            current=lambda: fs.current_filters(ctx.year_bounds),
+            on_change=lambda filters: fs.set_filters(filters, ctx.year_bounds),
         )
-        fs.write_url(ctx.filters)
-    language_switch()
+    language.language_switch()
 
-if language_notice:
-    st.warning(md_escape(language_notice), icon=":material/translate:")
-for notice in fs.take_notices():
-    st.warning(md_escape(notice), icon=":material/link_off:")
-load_notice(ctx.library, health)
+url_state.notice_slot()
+load_notice(ctx.library, entries["data_health"])
 page.run()

@@ -6,35 +6,23 @@ import streamlit as st
 
 from atlas.text_safety import md_escape
 from components import case_view
+from ui import params, url_state
 from ui.context import context
-from ui.i18n import _, localized
+from ui.i18n import _, localized, title_sort_key
 
 ctx = context()
-ids = list(ctx.table.sort_values("title", kind="stable")["id"])
 titles = {
     i: localized(t, z)
     for i, t, z in zip(ctx.table["id"], ctx.table["title"], ctx.table["title_zh"], strict=True)
 }
-in_selection = list(ctx.selection.sort_values("title", kind="stable")["id"])
-
-wanted = st.query_params.get("case")
-if wanted is not None and wanted not in titles:
-    st.warning(
-        _("No case has the id “{id}”. Pick one below.").format(id=md_escape(wanted[:80])),
-        icon=":material/link_off:",
-    )
-    wanted = None
+everything = ctx.table.assign(_key=title_sort_key(ctx.table)).sort_values("_key", kind="stable")
+ids = list(everything["id"])
+in_selection = [i for i in ids if i in set(ctx.selection["id"])]
+KEY = params.PARAMS["case"].key
 
 
 def open_case(case_id: str | None) -> None:
-    if case_id:
-        st.query_params["case"] = case_id
-    else:
-        st.query_params.pop("case", None)
-
-
-def on_pick() -> None:
-    open_case(st.session_state.case_pick)
+    st.session_state[KEY] = case_id
 
 
 if not ids:
@@ -42,15 +30,13 @@ if not ids:
     st.info(_("The library has no cases yet."), icon=":material/inventory_2:")
     st.stop()
 
-st.selectbox(
+wanted = st.selectbox(
     _("Case"),
     ids,
-    index=ids.index(wanted) if wanted else None,
     format_func=titles.get,
-    key="case_pick",
-    on_change=on_pick,
     placeholder=_("Choose a case…"),
     label_visibility="collapsed",
+    **url_state.bind(KEY, st.session_state.get(KEY) if st.session_state.get(KEY) in ids else None),
 )
 if wanted is None:
     st.title(_("Case"))

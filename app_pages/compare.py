@@ -4,39 +4,29 @@ from __future__ import annotations
 
 import streamlit as st
 
-from atlas.compare import MAX_CASES, MIN_CASES, compare_rows, parse_compare_param
+from atlas.compare import MAX_CASES, MIN_CASES, compare_rows
 from atlas.text_safety import md_escape
 from components.case_card import outcome_badge
+from ui import pages, params, url_state
 from ui.context import context
-from ui.i18n import _, localized
+from ui.i18n import _, localized, title_sort_key
 
 ctx = context()
-titles = dict(zip(ctx.table["id"], ctx.table["title"], strict=True))
-ids, notices = parse_compare_param(st.query_params.get("compare", ""), set(titles))
-for notice in notices:
-    st.warning(md_escape(notice), icon=":material/link_off:")
+table = ctx.table.assign(_key=title_sort_key(ctx.table)).sort_values("_key", kind="stable")
+titles = {
+    i: localized(t, z)
+    for i, t, z in zip(table["id"], table["title"], table["title_zh"], strict=True)
+}
 
+KEY = params.PARAMS["compare"].key
 st.title(_("Compare"))
-if st.session_state.get("compare_pick") != ids:
-    st.session_state.compare_pick = ids  # the URL leads
-
-
-def on_pick() -> None:
-    picked = st.session_state.compare_pick
-    if picked:
-        st.query_params["compare"] = ",".join(picked)
-    else:
-        st.query_params.pop("compare", None)
-
-
-st.multiselect(
+ids = st.multiselect(
     _("Cases to compare"),
-    sorted(titles, key=titles.get),
+    list(titles),
     format_func=titles.get,
     max_selections=MAX_CASES,
-    key="compare_pick",
-    on_change=on_pick,
     placeholder=_("Choose {min} to {max} cases").format(min=MIN_CASES, max=MAX_CASES),
+    **url_state.bind(KEY, [i for i in params.value("compare") if i in titles]),
 )
 if len(ids) < MIN_CASES:
     st.info(
@@ -57,7 +47,7 @@ for col, case in zip(head[1:], cases, strict=True):
         st.markdown(f"**{md_escape(localized(case.title, case.zh and case.zh.title))}**")
         outcome_badge(case.outcome.status.value)
         st.page_link(
-            "app_pages/case.py",
+            pages.path("case"),
             label=_("Open case"),
             query_params={"case": case.id},
             icon=":material/arrow_forward:",

@@ -6,12 +6,14 @@ import pandas as pd
 import streamlit as st
 
 from atlas.i18n import N_
+from atlas.queries import cases_with
 from atlas.text_safety import md_escape
 from atlas.vocabulary import ConnectionType, Idea, Mode, Outcome, Stage, Term, Thinking
+from ui import pages
 from ui.context import context
 from ui.i18n import _, localized
 
-CASE_PAGE = "app_pages/case.py"
+CASE_PAGE = pages.path("case")
 PAIRS: list[tuple[str, type[Term], str, str]] = [
     (
         N_("“+Internet” or “Internet+”"),
@@ -52,12 +54,6 @@ def case_links(table: pd.DataFrame, limit: int = 8) -> None:
             )
     if len(table) > limit:
         st.caption(_("and {n} more: filter by it in Explore.").format(n=len(table) - limit))
-
-
-def cases_with(table: pd.DataFrame, column: str, value: str) -> pd.DataFrame:
-    if column in ("ideas", "connection_types"):
-        return table[table[column].map(lambda items: value in items).astype(bool)]
-    return table[table[column] == value]
 
 
 def term_heading(term: Term, count: int) -> str:

@@ -9,6 +9,7 @@ import streamlit as st
 from atlas import charts
 from atlas.filters import to_query
 from atlas.i18n import translator
+from atlas.queries import key_figures
 from components.selection_bar import selection_bar
 from ui import filter_state as fs
 from ui.context import context
@@ -71,20 +72,20 @@ st.write(
 )
 selection_bar(ctx.filters, sentence, lambda f, v: fs.remove_filter(f, v, ctx.year_bounds))
 
-n = len(selection)
-troubled = int(selection["outcome"].isin(["failure", "mixed"]).sum())
-figures = st.columns(5)
-figures[0].metric(_("Cases"), n)
-figures[1].metric(
+figures = key_figures(selection)
+cols = st.columns(5)
+cols[0].metric(_("Cases"), figures.cases)
+cols[1].metric(
     _("Failed or mixed"),
-    troubled,
+    figures.troubled,
     help=_("Failure or mixed outcome: a library of winners only would mislead."),
 )
-figures[2].metric(_("Industries"), selection["industry"].nunique())
-figures[3].metric(_("Connection types"), selection["connection_types"].explode().nunique())
-figures[4].metric(
+cols[2].metric(_("Industries"), figures.industries)
+cols[3].metric(_("Connection types"), figures.connection_types)
+share = figures.internet_plus_share
+cols[4].metric(
     _("Internet+ share"),
-    f"{(selection['mode'] == 'internet_plus').mean():.0%}" if n else "–",
+    f"{share:.0%}" if share is not None else "–",
     help=_("Cases that redesign connections rather than add a tool."),
 )
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.export import FORMATS, render_show
-from atlas.presentation import Show, show_from_selection, show_from_tour, slide_number
+from atlas.presentation import Show, show_from_selection, show_from_tour
 from atlas.text_safety import md_escape
 from components.slide import PRESENTER_CSS, slide
+from ui import pages, params, url_state
 from ui.context import context
 from ui.i18n import _, localized
+from ui.params import SELECTION
 from ui.tour_store import all_tours
 
 st.set_page_config(initial_sidebar_state="collapsed")
@@ -17,60 +19,58 @@ st.html(PRESENTER_CSS)
 
 ctx = context()
 tours = all_tours(ctx.library)
-wanted = st.query_params.get("present", "selection")
+wanted = params.value("present")
+SLIDE, NOTES = params.PARAMS["slide"], params.PARAMS["notes"]
 
 
 def go(number: int) -> None:
-    st.query_params["slide"] = str(number)
+    st.session_state[SLIDE.key] = number
 
 
 def toggle_notes() -> None:
-    if st.query_params.get("notes") == "0":
-        st.query_params.pop("notes", None)
-    else:
-        st.query_params["notes"] = "0"
+    st.session_state[NOTES.key] = not NOTES.value()
 
 
-def choose_show() -> Show | None:
-    if wanted == "selection":
-        ordered = ctx.selection.sort_values("title", kind="stable")["id"]
-        return show_from_selection(ctx.library.cases_in(ordered), ctx.sentence)
+def choose_show() -> Show:
     if wanted in tours:
         return show_from_tour(tours[wanted], {c.id: c for c in ctx.library.cases}, _)
-    st.warning(
-        _("No tour has the id “{id}”.").format(id=md_escape(wanted[:80])),
-        icon=":material/link_off:",
-    )
-    return None
+    ordered = ctx.selection.sort_values("title", kind="stable")["id"]
+    return show_from_selection(ctx.library.cases_in(ordered), ctx.sentence)
 
 
 show = choose_show()
-if show is None or len(show) == 0:
+if len(show) == 0:
     st.title(_("Present"))
-    if show is not None:
-        st.info(_("Nothing to present: the selection is empty."), icon=":material/search_off:")
+    st.info(_("Nothing to present: the selection is empty."), icon=":material/search_off:")
     st.write(_("Present one of the tours, or the cases of the current selection:"))
     with st.container(horizontal=True):
         st.page_link(
-            "app_pages/present.py",
+            pages.path("present"),
             label=_("The current selection"),
-            query_params={"present": "selection"},
+            query_params={"present": SELECTION},
             icon=":material/slideshow:",
         )
         for tour in tours.values():
             st.page_link(
-                "app_pages/present.py",
+                pages.path("present"),
                 label=md_escape(tour.title),
                 query_params={"present": tour.id},
                 icon=":material/tour:",
             )
     st.stop()
 
-number, notice = slide_number(st.query_params.get("slide"), len(show))
-if notice:
-    st.toast(notice, icon=":material/info:")
+number = SLIDE.value()
+if number > len(show):
+    url_state.notice(
+        _("There is no slide {asked}: showing slide {n} of {total}.").format(
+            asked=number, n=len(show), total=len(show)
+        )
+    )
+    number = len(show)
+    st.session_state[SLIDE.key] = number
+    url_state.put(SLIDE, ctx)
 stop = show.stops[number - 1]
-notes_on = st.query_params.get("notes") != "0"
+notes_on = NOTES.value()
 
 top = st.columns([5, 1], vertical_alignment="center")
 top[0].caption(md_escape(show.caption))
@@ -117,7 +117,7 @@ for fmt_key in ("pptx", "html"):
         key=f"present_download_{fmt_key}",
     )
 bar.page_link(
-    "app_pages/case.py",
+    pages.path("case"),
     label=_("Open the full case"),
     icon=":material/open_in_new:",
     query_params={"case": stop.case.id},

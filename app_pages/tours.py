@@ -9,11 +9,12 @@ from atlas.export import FORMATS, render_show
 from atlas.presentation import show_from_tour
 from atlas.text_safety import md_escape
 from atlas.tours import tour_from_cases, tour_from_upload, tour_to_yaml
+from ui import pages
 from ui.context import context
 from ui.i18n import _, localized
 from ui.tour_store import all_tours, keep_tour
 
-PRESENT = "app_pages/present.py"
+PRESENT = pages.path("present")
 ctx = context()
 titles = {
     i: localized(t, z)

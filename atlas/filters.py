@@ -27,23 +27,6 @@ def _same(message: str) -> str:
 
 SEARCH_PARAM, YEAR_FROM_PARAM, YEAR_TO_PARAM = "q", "from", "to"
 MAX_SEARCH = 200
-#: Parameters that belong to other parts of the app; the filters leave them alone.
-OTHER_PARAMS = frozenset(
-    {
-        "case",
-        "compare",
-        "present",
-        "slide",
-        "tour",
-        "notes",
-        "lang",
-        "view",
-        "sort",
-        "p",
-        "a",
-        "sector",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -311,7 +294,7 @@ def from_query(
             text = values[-1][:MAX_SEARCH]
             if len(values[-1]) > MAX_SEARCH:
                 notices.append(_("The search text was cut to {n} characters.").format(n=MAX_SEARCH))
-        elif key not in OTHER_PARAMS:
+        else:
             notices.append(_("Ignored the unknown parameter {key}.").format(key=repr(key[:40])))
     if year_from is not None and year_to is not None and year_from > year_to:
         notices.append(

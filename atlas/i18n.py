@@ -68,3 +68,13 @@ def choose_language(param: str | None, browser_locale: str | None) -> tuple[str,
 def _from_locale(locale: str | None) -> str:
     base = (locale or "").replace("_", "-").split("-")[0].lower()
     return base if base in LANGUAGES else SOURCE_LANGUAGE
+
+
+def sort_key(text: str, lang: str) -> str:
+    """A key that sorts text as readers of the language expect: Chinese by its pinyin
+    (滴滴 as "di di", between "Chongqing" and "Fitbit"), others case-insensitively."""
+    if lang != "zh":
+        return text.casefold()
+    from pypinyin import lazy_pinyin
+
+    return " ".join(lazy_pinyin(text)).casefold()

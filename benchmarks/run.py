@@ -177,7 +177,7 @@ def worker_apptest() -> dict:
     at.run()
     reruns = []
     for values in INDUSTRY_CHANGES:
-        widget = at.multiselect(key="flt_industry").set_value(values)
+        widget = at.multiselect(key="w.flt.industry").set_value(values)
         start = perf_counter()
         widget.run()
         reruns.append(perf_counter() - start)

@@ -1,4 +1,8 @@
-"""The sidebar filters: facets with counts, search, year range, and reset."""
+"""The sidebar filters: facets with counts, search, year range, and reset.
+
+A function of the selection that draws it: each widget shows the current `Filters`, and
+a change calls `on_change` with the new `Filters` (the caller keeps them).
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,10 @@ from atlas.facets import FACETS, Facet
 from atlas.filters import Filters, facet_counts
 from atlas.i18n import translator
 from ui.i18n import _, current_language
+from ui.url_state import bind
 
 FIRST = 3  # industry, connection type and outcome: always in view
+TEXT_KEY, YEARS_KEY = "flt.text", "flt.years"
 
 
 @cache  # the same for every run in a language: some 300 lookups a run saved
@@ -24,59 +30,91 @@ def facet_help(facet: Facet, lang: str) -> str:
     return f"{_(facet.vocabulary.__doc__)}\n\n" + "\n\n".join(lines)
 
 
-def facet_widget(table: pd.DataFrame, filters: Filters, facet: Facet, key: str) -> None:
+def _widget_key(facet: Facet) -> str:
+    return f"flt.{facet.name}"
+
+
+def facet_widget(
+    table: pd.DataFrame,
+    filters: Filters,
+    facet: Facet,
+    current: Callable[[], Filters],
+    on_change: Callable[[Filters], None],
+) -> None:
     counts = facet_counts(table, filters, facet.name)
     lang = current_language()
     _ = translator(lang)
     labels = {v: _(label) for v, label in facet.vocabulary.labels().items()}
+    key = _widget_key(facet)
     st.multiselect(
         _(facet.title),
         options=list(labels),
         format_func=lambda v: f"{labels[v]} ({counts.get(v, 0)})",
-        key=key,
         placeholder=_("Any"),
         help=facet_help(facet, lang),
+        **bind(
+            key,
+            list(filters.values(facet.name)),
+            lambda: on_change(current().with_values(facet.name, st.session_state[key])),
+        ),
     )
 
 
 def filter_panel(
     table: pd.DataFrame,
     filters: Filters,
-    keys: dict[str, str],
-    text_key: str,
-    years_key: str,
     year_bounds: tuple[int, int],
-    on_reset: Callable[[], None],
+    current: Callable[[], Filters],
+    on_change: Callable[[Filters], None],
 ) -> None:
-    """Draw the filters; their values live in session state under the given keys."""
+    """Draw the filters of `filters`; `current()` gives the kept filters when a widget
+    changes, and `on_change` receives them changed."""
     st.text_input(
         _("Search"),
-        key=text_key,
         placeholder=_("Title, summary, narrative, lessons"),
         help=_("Every word must appear. Searches titles, summaries, narratives and lessons."),
         max_chars=200,
+        **bind(
+            TEXT_KEY,
+            filters.text,
+            lambda: on_change(_with_text(current(), st.session_state[TEXT_KEY])),
+        ),
     )
     for facet in FACETS[:FIRST]:
-        facet_widget(table, filters, facet, keys[facet.name])
+        facet_widget(table, filters, facet, current, on_change)
     active_more = any(filters.values(f.name) for f in FACETS[FIRST:])
     years_set = filters.year_from is not None or filters.year_to is not None
     with st.expander(_("More filters"), expanded=active_more or years_set):
         for facet in FACETS[FIRST:]:
-            facet_widget(table, filters, facet, keys[facet.name])
+            facet_widget(table, filters, facet, current, on_change)
         lo, hi = year_bounds
         if lo < hi:
+            shown = (filters.year_from or lo, filters.year_to or hi)
             st.slider(
                 _("Active in"),
                 min_value=lo,
                 max_value=hi,
-                key=years_key,
                 step=1,
                 help=_("Cases that were running at some time in these years."),
+                **bind(
+                    YEARS_KEY,
+                    shown,
+                    lambda: on_change(_with_years(current(), st.session_state[YEARS_KEY])),
+                ),
             )
     st.button(
         _("Reset all filters"),
-        on_click=on_reset,
+        on_click=lambda: on_change(Filters()),
         icon=":material/restart_alt:",
         disabled=filters.is_empty,
         width="stretch",
     )
+
+
+def _with_text(filters: Filters, text: str) -> Filters:
+    return Filters(filters.selected, filters.year_from, filters.year_to, str(text or ""))
+
+
+def _with_years(filters: Filters, years: tuple[int, int]) -> Filters:
+    lo, hi = years
+    return Filters(filters.selected, lo, hi, filters.text)

@@ -5,18 +5,9 @@ import re
 import pytest
 
 from tests.conftest import GOOD, ROOT
+from ui import pages
 
-PAGES = [
-    "app_pages/overview.py",
-    "app_pages/explore.py",
-    "app_pages/case.py",
-    "app_pages/compare.py",
-    "app_pages/tours.py",
-    "app_pages/present.py",
-    "app_pages/concepts.py",
-    "app_pages/assessment.py",
-    "app_pages/data_health.py",
-]
+PAGES = [p.file for p in pages.PAGES]  # the registry: every page, the default first
 
 
 def run_page(at, page: str):

@@ -157,7 +157,7 @@ def test_presenter_mode_steps_with_the_keyboard_and_hides_the_chrome(page, serve
     assert page.get_by_text("2 / 7").is_visible()
     assert page.get_by_role("heading", level=1).first.inner_text() != first
     page.keyboard.press("ArrowLeft")
-    page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get("slide") == ["1"])
+    page.wait_for_url(lambda url: "slide" not in parse_qs(urlsplit(url).query))  # the first
     assert exceptions_on(page) == [] and seen.external == []
 
 

@@ -67,7 +67,7 @@ def test_bad_parameters_fall_back_with_a_notice(app_test, small_library):
     assert not at.exception
     notices = [w.value for w in at.warning]
     assert any("'banana'" in n for n in notices)
-    assert any("unknown parameter 'colour'" in n for n in notices)
+    assert any("'colour'" in n for n in notices)
     assert any("not a year" in n for n in notices)
     assert at.query_params["industry"] == "finance"  # the URL keeps only what applies
     assert "colour" not in at.query_params

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from atlas.facets import label_for
-from atlas.i18n import SOURCE_LANGUAGE, translator
+from atlas.i18n import SOURCE_LANGUAGE, sort_key, translator
 
 LANG_KEY = "lang"
 
@@ -38,3 +39,11 @@ def localized_list(english: list[str], zh: object, field: str) -> list[str]:
     if current_language() == "zh" and chinese and len(chinese) == len(english):
         return list(chinese)
     return list(english)
+
+
+def title_sort_key(table: pd.DataFrame) -> pd.Series:
+    """The titles as the interface shows them, as a key that sorts them for its language:
+    in Chinese by their pinyin (as Chinese readers expect), else case-insensitively."""
+    lang = current_language()
+    shown = [localized(t, z) for t, z in zip(table["title"], table["title_zh"], strict=True)]
+    return pd.Series([sort_key(t, lang) for t in shown], index=table.index, dtype=object)
