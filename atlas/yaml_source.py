@@ -33,6 +33,7 @@ MAX_DEPTH = 30  # a real case nests 4 levels
 # the process. Text whose nesting could pass this bound is measured event by event first.
 SAFE_COMPOSE_DEPTH = 500
 MAX_NUMBER_DIGITS = 100
+RECHECK_CHARS = 64_000  # text the pure-Python parser measures after a YAML error
 
 _YAML = "tag:yaml.org,2002:"
 _STR_TAG = _YAML + "str"
@@ -156,9 +157,10 @@ def parse_yaml(raw: bytes) -> MarkedDocument:
     lines: dict[tuple[str | int, ...], int] = {}
     paths: dict[int, tuple[str | int, ...]] = {}
     loader = None
+    measured = _nesting_bound(text) > SAFE_COMPOSE_DEPTH  # events measured up to any error
     try:
         loader = _Loader(text)  # PyYAML's pure-Python reader checks the characters here
-        if _nesting_bound(text) > SAFE_COMPOSE_DEPTH:
+        if measured:
             deep = _deep_line(text, _BaseLoader)
             if deep is not None:
                 raise _too_deep(deep)
@@ -171,7 +173,7 @@ def parse_yaml(raw: bytes) -> MarkedDocument:
     except yaml.reader.ReaderError as exc:
         raise _reader_error(text, exc) from None
     except yaml.YAMLError as exc:
-        raise _yaml_error(text, exc) from None
+        raise _yaml_error(text, exc, measured) from None
     except _BadValue as exc:
         raise _bad_value(exc.node, paths) from None
     except RecursionError:  # the pure-Python composer recurses once per level
@@ -242,11 +244,13 @@ def _too_deep(line: int) -> YamlFileError:
 # --- PyYAML's errors, as our kinds ---------------------------------------------------------
 
 
-def _yaml_error(text: str, exc: yaml.YAMLError) -> YamlFileError:
+def _yaml_error(text: str, exc: yaml.YAMLError, measured: bool = True) -> YamlFileError:
     """Any error of PyYAML's scanner, parser, composer or constructor, as one of our kinds.
 
     Decided from where it happened and what the text holds there, not from PyYAML's
     wording (which changes between releases and between its C and Python loaders).
+    `measured`: the nesting of the events before the error was measured (the text could
+    nest deeper than SAFE_COMPOSE_DEPTH, so the guard read its events first).
     """
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     detail = " ".join(str(p) for p in (exc.context, exc.problem) if p) if mark else str(exc)
@@ -254,7 +258,7 @@ def _yaml_error(text: str, exc: yaml.YAMLError) -> YamlFileError:
     index = mark.index if mark else len(text)
     # A library's own nesting limit (libyaml stops at 1,000 open brackets) or any error
     # past text that already nests too deep: our limit, our message, the line it is passed.
-    deep = _deep_line_before(text, index)
+    deep = _deep_line_before(text, index) if measured else None
     if deep is not None:
         return _too_deep(deep)
     if _says_too_deep(detail):  # a limit below ours in some future PyYAML
@@ -310,16 +314,18 @@ def _yaml_error(text: str, exc: yaml.YAMLError) -> YamlFileError:
 def _deep_line_before(text: str, index: int) -> int | None:
     """The line where the text before `index` first nests deeper than MAX_DEPTH, or None.
 
-    Measured with PyYAML's pure-Python parser, which has no nesting limit of its own.
-    It looks up to 1,024 characters ahead on a line, once per open bracket: a short
-    window into the line that failed is tried first, as that is where brackets pile up.
+    Called when a YAML error stopped the measure of the events (libyaml stops at its
+    own limit of 1,000 open brackets, before it yields a single event of the line that
+    has them): the line that failed is measured again with PyYAML's pure-Python parser,
+    which has no such limit. It reads up to 1,024 characters ahead on a line, and is
+    slow: only for a prefix of at most RECHECK_CHARS (beyond that, `_says_too_deep`
+    decides from the wording).
     """
     line_start = text.rfind("\n", 0, index) + 1
-    for end in sorted({min(index, line_start + 256), index}):
-        deep = _deep_line(text[:end], yaml.SafeLoader, stop_at_error=True)
-        if deep is not None:
-            return deep
-    return None
+    window = text[: min(index, line_start + 1024)]
+    if len(window) > RECHECK_CHARS:
+        return None
+    return _deep_line(window, yaml.SafeLoader, stop_at_error=True)
 
 
 def _says_too_deep(detail: str) -> bool:
@@ -334,7 +340,7 @@ def _unclosed_quote(text: str, index: int) -> int | None:
     """
     last = None
     try:
-        for token in yaml.scan(text[:index], Loader=yaml.SafeLoader):
+        for token in yaml.scan(text[:index], Loader=_BaseLoader):
             if not isinstance(token, (yaml.BlockEndToken, yaml.StreamEndToken)):
                 last = token
     except yaml.YAMLError:

@@ -114,6 +114,12 @@ UNREADABLE = {
     "flow nesting 40": (flow(40), K.TOO_DEEP, 2, "(file)"),
     "flow nesting 400": (flow(400), K.TOO_DEEP, 2, "(file)"),
     "flow nesting 1,500": (flow(1_500), K.TOO_DEEP, 2, "(file)"),
+    "flow nesting after 75 KB": (
+        b"id: a\n" + b"y: 1\n" * 15_000 + b"x: " + b"[" * 1_500 + b"]" * 1_500,
+        K.TOO_DEEP,
+        15_002,
+        "(file)",
+    ),
     "flow nesting over lines": (
         b"id: a\nx:\n" + b"  [\n" * 60 + b"  " + b"]" * 60,
         K.TOO_DEEP,
