@@ -11,6 +11,7 @@ import codecs
 import pytest
 import yaml
 
+from atlas import yaml_source
 from atlas.problems import ProblemKind as K
 from atlas.yaml_source import (
     MAX_DEPTH,
@@ -190,6 +191,15 @@ def test_limits_are_named_from_our_constants(tmp_path, yaml_loader):
         read_yaml(big)
     assert large.value.kind is K.TOO_LARGE
     assert f"{MAX_FILE_BYTES / 1e6:.0f} MB" in large.value.message
+
+
+def test_libyamls_nesting_limit_is_recognised_without_its_wording(monkeypatch):
+    # libyaml (1,000 open brackets) stops before our guard sees the line: the line is
+    # measured again, whatever libyaml's message says
+    monkeypatch.setattr(yaml_source, "_says_too_deep", lambda detail: False)
+    with pytest.raises(YamlFileError) as caught:
+        parse_yaml(flow(1_500))
+    assert (caught.value.kind, caught.value.line) == (K.TOO_DEEP, 2)
 
 
 def test_a_nesting_limit_of_any_yaml_library_is_our_too_deep():
