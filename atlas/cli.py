@@ -10,7 +10,7 @@ from pathlib import Path
 
 from atlas import cli_export, cli_synth
 from atlas.loader import ENV_VAR, cases_dir, display_path, load_library, load_model
-from atlas.problems import Problem, Severity, field_name
+from atlas.problems import Problem, ProblemKind, Severity, field_name
 from atlas.schema import SLUG_PATTERN, Case, Tour
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
@@ -80,7 +80,15 @@ def strict_problems(paths: list[Path], cases_dir_arg: str | None) -> list[Proble
         shown = display_path(path)
         for loc, message, hint in rules:
             found.append(
-                Problem(shown, doc.line_of(loc), field_name(loc), message, hint, Severity.WARNING)
+                Problem(
+                    shown,
+                    doc.line_of(loc),
+                    field_name(loc),
+                    message,
+                    hint,
+                    Severity.WARNING,
+                    ProblemKind.EDITORIAL,
+                )
             )
     return found
 

@@ -21,10 +21,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from atlas.problems import Problem, Severity, field_name
+from atlas.problems import Problem, ProblemKind, Severity, field_name
 from atlas.schema import Case, Tour, case_rule_violations, tour_rule_violations
 from atlas.snapshot import Snapshot
-from atlas.validation_messages import describe_error
+from atlas.validation_messages import explain_error
 from atlas.yaml_source import MarkedDocument, YamlFileError, read_yaml
 
 ENV_VAR = "ATLAS_CASES_DIR"
@@ -86,17 +86,27 @@ def load_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, li
     try:
         doc = read_yaml(path)
     except YamlFileError as exc:
-        return None, [Problem(display_path(path), exc.line, exc.field, exc.message, exc.hint)]
+        return None, [exc.problem(display_path(path))]
     except OSError as exc:
         message = f"cannot read: {exc.strerror or exc}"
-        return None, [Problem(display_path(path), 1, "(file)", message)]
+        return None, [
+            Problem(display_path(path), 1, "(file)", message, kind=ProblemKind.UNREADABLE)
+        ]
     try:
         item = model.model_validate(doc.data)
     except ValidationError as exc:
         return None, [_problem(display_path(path), doc, err) for err in exc.errors()]
     rules = case_rule_violations(item) if isinstance(item, Case) else tour_rule_violations(item)
     problems = [
-        Problem(display_path(path), doc.line_of(loc), field_name(loc), msg, hint, Severity.WARNING)
+        Problem(
+            display_path(path),
+            doc.line_of(loc),
+            field_name(loc),
+            msg,
+            hint,
+            Severity.WARNING,
+            ProblemKind.RULE,
+        )
         for loc, msg, hint in rules
     ]
     expected = path.name.removesuffix(".yaml")
@@ -109,6 +119,7 @@ def load_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, li
                 f"{item.id!r} differs from the file name {path.name!r}",
                 f"rename the file to {item.id}.yaml or set id: {expected}",
                 Severity.WARNING,
+                ProblemKind.ID_MISMATCH,
             )
         )
     return item, problems
@@ -116,8 +127,8 @@ def load_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, li
 
 def _problem(shown: str, doc: MarkedDocument, err: dict) -> Problem:
     loc = tuple(err["loc"])
-    message, hint = describe_error(err)
-    return Problem(shown, doc.line_of(loc), field_name(loc), message, hint)
+    kind, message, hint = explain_error(err)
+    return Problem(shown, doc.line_of(loc), field_name(loc), message, hint, kind=kind)
 
 
 @contextmanager
@@ -142,7 +153,16 @@ def load_library(folder: str | Path | None = None) -> Library:
 def _load_library(root: Path) -> Library:
     problems: list[Problem] = []
     if not root.is_dir():
-        problems.append(Problem(str(root), 1, "(folder)", "folder not found", f"set {ENV_VAR}"))
+        problems.append(
+            Problem(
+                str(root),
+                1,
+                "(folder)",
+                "folder not found",
+                f"set {ENV_VAR}",
+                kind=ProblemKind.FOLDER_MISSING,
+            )
+        )
         return Library(str(root), (), (), tuple(problems), 0)
     case_files = sorted(root.glob("*.yaml"), key=_path_order)
     tour_files = sorted((root / TOURS_SUBDIR).glob("*.yaml"), key=_path_order)
@@ -182,8 +202,9 @@ def _load_unique(
         item, found = snapshot.load(path, model) if snapshot else load_model(path, model)
         if item is not None and item.id in first_file:
             # One problem for a duplicate: its "differs from the file name" warning is implied.
-            id_line = next((p.line for p in found if p.field == "id"), 1)
-            problems += [p for p in found if p.field != "id"]
+            mismatch = [p for p in found if p.kind is ProblemKind.ID_MISMATCH]
+            id_line = mismatch[0].line if mismatch else 1
+            problems += [p for p in found if p.kind is not ProblemKind.ID_MISMATCH]
             first = display_path(first_file[item.id])
             problems.append(
                 Problem(
@@ -192,6 +213,7 @@ def _load_unique(
                     "id",
                     f"duplicate id {item.id!r}: already used by {first}",
                     "give each case its own id, equal to its file name",
+                    kind=ProblemKind.DUPLICATE_ID,
                 )
             )
             continue
@@ -220,6 +242,7 @@ def _unknown_refs(
                 f"no case has the id {ref!r}",
                 _closest_hint(ref, known),
                 Severity.WARNING,
+                ProblemKind.UNKNOWN_REFERENCE,
             )
         )
     return found

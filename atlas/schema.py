@@ -22,6 +22,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from atlas.problems import ProblemKind
 from atlas.vocabulary import (
     ConnectionType,
     Evidence,
@@ -40,6 +41,7 @@ from atlas.vocabulary import (
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PARTIAL_DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 MIN_YEAR = 1800
+MAX_TEXT_LENGTH = 20_000  # characters of a narrative or other long text
 
 Slug = Annotated[
     str,
@@ -50,6 +52,14 @@ Slug = Annotated[
         description="Lower-case words joined by hyphens, e.g. 'didi-kuaidi'.",
     ),
 ]
+
+
+class FieldError(ValueError):
+    """A value one of our validators refuses; `kind` names the class of problem."""
+
+    def __init__(self, kind: ProblemKind, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def _today() -> dt.date:
@@ -72,12 +82,12 @@ def _check_partial_date(value: str) -> str:
     year, month, day = ([*parts, 1, 1])[:3]
     try:
         date = dt.date(year, month, day)
-    except ValueError as exc:
-        raise ValueError(f"{value!r} is not a real date ({exc})") from None
+    except ValueError:
+        raise FieldError(ProblemKind.BAD_DATE, f"{value!r} is not a real date") from None
     if year < MIN_YEAR:
-        raise ValueError(f"{value!r} is before {MIN_YEAR}")
+        raise FieldError(ProblemKind.BAD_DATE, f"{value!r} is before {MIN_YEAR}")
     if date > _today():
-        raise ValueError(f"{value!r} is in the future")
+        raise FieldError(ProblemKind.BAD_DATE, f"{value!r} is in the future")
     return value
 
 
@@ -100,7 +110,7 @@ PartialDate = Annotated[
 
 def _check_year(value: int) -> int:
     if value > _today().year:
-        raise ValueError(f"{value} is in the future")
+        raise FieldError(ProblemKind.BAD_DATE, f"{value} is in the future")
     return value
 
 
@@ -110,9 +120,9 @@ Year = Annotated[int, Field(ge=MIN_YEAR, strict=True), AfterValidator(_check_yea
 def _check_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError("must be an http:// or https:// address")
+        raise FieldError(ProblemKind.BAD_URL, "must be an http:// or https:// address")
     if any(c.isspace() for c in value):
-        raise ValueError("must not contain spaces")
+        raise FieldError(ProblemKind.BAD_URL, "must not contain spaces")
     return value
 
 
@@ -122,7 +132,7 @@ WebUrl = Annotated[
     AfterValidator(_check_url),
 ]
 Line = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\n]*$")]
-Text = Annotated[str, Field(min_length=1, max_length=20_000)]
+Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_LENGTH)]
 
 
 class Strict(BaseModel):

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 import yaml
 from pydantic import ValidationError
 
-from atlas.problems import Problem, field_name
+from atlas.problems import Problem, ProblemKind, field_name
 from atlas.schema import Case, Tour, TourStop, tidy_id
-from atlas.validation_messages import describe_error
-from atlas.yaml_source import MAX_FILE_BYTES, YamlFileError, parse_yaml
+from atlas.validation_messages import explain_error
+from atlas.yaml_source import MAX_FILE_BYTES, YamlFileError, parse_yaml, too_large
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/tour.schema.json"
 
@@ -47,19 +47,21 @@ def tour_to_yaml(tour: Tour) -> str:
 def tour_from_upload(name: str, raw: bytes, known_cases: set[str]) -> tuple[Tour | None, list]:
     """Read an uploaded tour file; (tour, problems). Unknown case ids are problems too."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(name, 1, "(file)", "file is larger than 1 MB")]
+        return None, [too_large(len(raw)).problem(name)]
     try:
         doc = parse_yaml(raw)
     except YamlFileError as exc:
-        return None, [Problem(name, exc.line, exc.field, exc.message, exc.hint)]
+        return None, [exc.problem(name)]
     try:
         tour = Tour.model_validate(doc.data)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
             loc = tuple(err["loc"])
-            message, hint = describe_error(err)
-            problems.append(Problem(name, doc.line_of(loc), field_name(loc), message, hint))
+            kind, message, hint = explain_error(err)
+            problems.append(
+                Problem(name, doc.line_of(loc), field_name(loc), message, hint, kind=kind)
+            )
         return None, problems
     missing = [
         Problem(
@@ -67,6 +69,7 @@ def tour_from_upload(name: str, raw: bytes, known_cases: set[str]) -> tuple[Tour
             doc.line_of(("stops", i, "case")),
             f"stops[{i}].case",
             f"no case has the id {stop.case!r} in this library",
+            kind=ProblemKind.UNKNOWN_REFERENCE,
         )
         for i, stop in enumerate(tour.stops)
         if stop.case not in known_cases

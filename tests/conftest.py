@@ -20,6 +20,30 @@ APP = str(ROOT / "app.py")
 APPTEST_TIMEOUT = 30  # a cold first run imports pandas and altair: seconds, not ms
 
 
+YAML_LOADERS = {"libyaml": "CSafeLoader", "python": "SafeLoader"}
+
+
+def use_yaml_loader(name: str) -> None:
+    """Read YAML with libyaml's C loader or PyYAML's pure-Python one (where libyaml is
+    missing, the app uses the latter): the problems found must not depend on which."""
+    from atlas import yaml_source
+
+    base = getattr(yaml, YAML_LOADERS[name])
+    yaml_source._BaseLoader = base
+    yaml_source._Loader = yaml_source.loader_class(base)
+
+
+@pytest.fixture(params=sorted(YAML_LOADERS))
+def yaml_loader(request, monkeypatch) -> str:
+    """Each test that takes it runs with each YAML loader."""
+    from atlas import yaml_source
+
+    monkeypatch.setattr(yaml_source, "_BaseLoader", yaml_source._BaseLoader)
+    monkeypatch.setattr(yaml_source, "_Loader", yaml_source._Loader)
+    use_yaml_loader(request.param)
+    return request.param
+
+
 @pytest.fixture
 def good_case_data() -> dict:
     """A valid case as plain data, to break one field at a time."""

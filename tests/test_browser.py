@@ -9,9 +9,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from atlas.i18n import translator
 from devtools.browser import exceptions_on, wait_ready, watch
 
 pytestmark = pytest.mark.browser
+ZH = translator("zh")
 
 PAGES = [
     ("", "Transformation Atlas"),
@@ -41,11 +43,11 @@ def query_of(page) -> dict[str, list[str]]:
 def choose(page, widget_label: str, option_prefix: str, param: str, value: str) -> None:
     """Pick an option of a sidebar multiselect by clicking, as a person does; wait until
     the app has written it to the URL."""
-    box = page.get_by_test_id("stMultiSelect").filter(has_text=widget_label)
+    box = page.get_by_role("combobox", name=widget_label)
     option = page.get_by_role("option").filter(has_text=option_prefix).first
     for _ in range(3):  # a rerun that is still drawing can close the list: open it again
         wait_ready(page)
-        box.locator("input").click()
+        box.click()
         try:
             option.wait_for(state="visible", timeout=5_000)
             break
@@ -105,8 +107,8 @@ def test_clicking_a_chart_bar_filters_the_app(page, server):
     page.goto(server.url)
     wait_ready(page)
     assert "the whole library" in sentence(page)
-    chart = page.get_by_test_id("stVegaLiteChart").first
-    chart.locator("g.mark-rect path").first.click()
+    chart = page.get_by_role("img").filter(has_text="Outcomes by industry")
+    chart.locator("g.mark-rect path").first.click()  # a bar of Vega's SVG
     wait_ready(page)
     industry = query_of(page).get("industry")
     assert industry and len(industry) == 1
@@ -139,7 +141,7 @@ def test_deep_link_to_a_case_and_on_to_a_related_one(page, server):
 def test_a_bad_link_shows_a_notice_not_an_error(page, server):
     page.goto(f"{server.url}/explore?industry=banana&from=never")
     wait_ready(page)
-    alerts = page.get_by_test_id("stAlert").all_inner_texts()
+    alerts = page.get_by_role("alert").all_inner_texts()
     assert any("banana" in a for a in alerts) and any("not a year" in a for a in alerts)
     assert exceptions_on(page) == []
 
@@ -148,7 +150,7 @@ def test_presenter_mode_steps_with_the_keyboard_and_hides_the_chrome(page, serve
     seen = watch(page)
     page.goto(f"{server.url}/present?present=when-internet-plus-fails")
     wait_ready(page)
-    assert page.get_by_test_id("stSidebar").is_hidden()
+    assert page.get_by_role("link", name="Explore", exact=True).is_hidden()  # no sidebar
     assert page.get_by_text("1 / 7").is_visible()
     first = page.get_by_role("heading", level=1).first.inner_text()
     page.keyboard.press("ArrowRight")
@@ -170,7 +172,8 @@ def test_an_uploaded_tour_file_can_be_presented(page, server, tmp_path):
     )
     page.goto(f"{server.url}/tours")
     wait_ready(page)
-    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(tour))
+    uploader = page.get_by_role("region", name="A tour file you downloaded or wrote (YAML)")
+    uploader.locator('input[type="file"]').set_input_files(str(tour))
     wait_ready(page)
     assert page.get_by_text("Loaded “My two” with 2 stops.").is_visible()
     page.get_by_role("link", name="Present it").click()
@@ -183,12 +186,12 @@ def test_switching_to_chinese_keeps_the_view(page, server):
     seen = watch(page)
     page.goto(f"{server.url}/explore?sort=newest&outcome=failure")
     wait_ready(page)
-    page.get_by_test_id("stSidebar").get_by_text("中文", exact=True).click()
+    page.get_by_role("radio", name="中文", exact=True).click()
     page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get("lang") == ["zh"])
     wait_ready(page)
     query = query_of(page)
     assert query["outcome"] == ["failure"] and query["sort"] == ["newest"]
     assert page.get_by_role("heading", name="探索").is_visible()
     assert sentence(page).startswith("7 个案例")
-    assert page.locator('[data-testid="stSelectbox"]').first.inner_text().find("Newest") < 0
+    assert page.get_by_role("combobox", name=ZH("Sort by")).input_value() == ZH("Newest first")
     assert exceptions_on(page) == [] and seen.external == []

@@ -19,58 +19,61 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, GOOD, ROOT
+from atlas.problems import ProblemKind as K
+from atlas.schema import MAX_TEXT_LENGTH
+from atlas.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+from tests.conftest import FIXTURES, GOOD, ROOT, YAML_LOADERS
 from tests.test_app import PAGES, all_text, run_page
 
 HOSTILE = FIXTURES / "hostile"
 LOAD_TIMEOUT = 120  # seconds: generous; the whole corpus loads in well under one
 MAX_MESSAGE = 400  # characters: a problem quotes values, never a whole megabyte
 
-# Committed files: name -> (line, field, words in the message).
+# Committed files: name -> (line, field, kind of problem).
 COMMITTED = {
-    "binary-tag": (5, "(yaml syntax)", "the tag !!binary is not allowed"),
-    "binary": (3, "(file)", "binary file"),
-    "bom": (11, "industry", "'bakeries' is not an allowed value"),
-    "complex-key": (13, "(file)", "a key must be a field name"),
-    "control-character": (5, "(file)", "U+0007"),
-    "crlf": (30, "outcome.status", "'sucess' is not an allowed value"),
-    "duplicate-key": (13, "industry", "key appears twice (lines 11 and 13)"),
-    "empty-title": (5, "title", "the value is empty"),
-    "empty": (1, "(file)", "file is empty"),
-    "future-start-year": (13, "years.start", "2999 is in the future"),
-    "future-timeline-date": (59, "timeline[0].date", "'2999-01-01' is in the future"),
-    "homoglyph-field": (58, "r\u0435lated", "U+0435 CYRILLIC SMALL LETTER IE"),
-    "homoglyph-id": (4, "id", "U+043E CYRILLIC SMALL LETTER O"),
-    "huge-integer": (13, "(yaml syntax)", "a number 5,001 characters long"),
-    "inf-year": (13, "years.end", "expected a whole number, found inf"),
-    "invalid-date": (59, "timeline[0].date", "cannot read '2015-02-30'"),
-    "invalid-utf8": (5, "(file)", "not valid UTF-8"),
-    "javascript-url": (60, "sources[0].url", "must be an http:// or https:// address"),
-    "merge-key": (13, "(yaml syntax)", "for merging"),
-    "missing-lessons": (1, "lessons", "required field is missing"),
-    "multiple-documents": (59, "(yaml syntax)", "expected a single document"),
-    "nan-year": (13, "years.start", "expected a whole number, found nan"),
-    "non-string-key": (13, "(file)", "the key '2015' is read as number"),
-    "null-document": (1, "(file)", "found a single value ('null')"),
-    "only-dashes": (1, "(file)", "file is empty"),
-    "python-tag": (5, "(yaml syntax)", "could not determine a constructor"),
-    "set-tag": (10, "(yaml syntax)", "the tag !!set is not allowed"),
-    "syntax-unclosed-quote": (5, "(yaml syntax)", "the quote opened on this line is not closed"),
-    "tab-indent": (20, "(yaml syntax)", "cannot start any token"),
-    "top-level-list": (1, "(file)", "found a list"),
-    "top-level-scalar": (1, "(file)", "found a single value"),
-    "unknown-industry": (11, "industry", "'bakeries' is not an allowed value"),
-    "unknown-technology": (27, "technologies[1]", "'teleportation' is not an allowed value"),
-    "wrong-type-organisations-text": (8, "organisations", "expected a list, found text"),
-    "wrong-type-summary-list": (6, "summary", "expected text, found a list"),
-    "wrong-type-years-number": (13, "years", "found a number"),
-    "yes-as-title": (5, "title", "YAML read True as true/false"),
+    "binary-tag": (5, "(yaml syntax)", K.REFUSED_TAG),
+    "binary": (3, "(file)", K.BINARY),
+    "bom": (11, "industry", K.NOT_ALLOWED_VALUE),  # a leading BOM is fine: the case is read
+    "complex-key": (13, "(file)", K.BAD_KEY),
+    "control-character": (5, "(file)", K.BAD_CHARACTER),
+    "crlf": (30, "outcome.status", K.NOT_ALLOWED_VALUE),
+    "duplicate-key": (13, "industry", K.DUPLICATE_KEY),
+    "empty-title": (5, "title", K.EMPTY_VALUE),
+    "empty": (1, "(file)", K.EMPTY),
+    "future-start-year": (13, "years.start", K.BAD_DATE),
+    "future-timeline-date": (59, "timeline[0].date", K.BAD_DATE),
+    "homoglyph-field": (58, "r\u0435lated", K.UNKNOWN_FIELD),
+    "homoglyph-id": (4, "id", K.INVALID_ID),
+    "huge-integer": (13, "(yaml syntax)", K.NUMBER_TOO_LONG),
+    "inf-year": (13, "years.end", K.WRONG_TYPE),
+    "invalid-date": (59, "timeline[0].date", K.BAD_VALUE),
+    "invalid-utf8": (5, "(file)", K.NOT_UTF8),
+    "javascript-url": (60, "sources[0].url", K.BAD_URL),
+    "merge-key": (13, "(file)", K.BAD_MERGE),
+    "missing-lessons": (1, "lessons", K.MISSING_FIELD),
+    "multiple-documents": (59, "(yaml syntax)", K.MULTIPLE_DOCUMENTS),
+    "nan-year": (13, "years.start", K.WRONG_TYPE),
+    "non-string-key": (13, "(file)", K.BAD_KEY),
+    "null-document": (1, "(file)", K.NOT_A_MAPPING),
+    "only-dashes": (1, "(file)", K.EMPTY),
+    "python-tag": (5, "(yaml syntax)", K.REFUSED_TAG),
+    "set-tag": (10, "(yaml syntax)", K.REFUSED_TAG),
+    "syntax-unclosed-quote": (5, "(yaml syntax)", K.SYNTAX),
+    "tab-indent": (20, "(yaml syntax)", K.TAB_INDENT),
+    "top-level-list": (1, "(file)", K.NOT_A_MAPPING),
+    "top-level-scalar": (1, "(file)", K.NOT_A_MAPPING),
+    "unknown-industry": (11, "industry", K.NOT_ALLOWED_VALUE),
+    "unknown-technology": (27, "technologies[1]", K.NOT_ALLOWED_VALUE),
+    "wrong-type-organisations-text": (8, "organisations", K.WRONG_TYPE),
+    "wrong-type-summary-list": (6, "summary", K.WRONG_TYPE),
+    "wrong-type-years-number": (13, "years", K.WRONG_TYPE),
+    "yes-as-title": (5, "title", K.WRONG_TYPE),
 }
 # A second file with an id already taken gives one error, on the id's line.
-DUPLICATE_ID = (4, "id", "duplicate id 'bakery-o2o-delivery'")
+DUPLICATE_ID = (4, "id", K.DUPLICATE_ID)
 # a figure that is not a number (.nan, .inf) is refused; the file is kept out of the
 # shared folder, which holds one problem per file.
-NAN_METRIC = (59, "metrics[0].value", "finite number")
+NAN_METRIC = (59, "metrics[0].value", K.WRONG_TYPE)
 
 
 # --- generated files ----------------------------------------------------------------------
@@ -94,6 +97,10 @@ def text(content: str) -> Callable[[Path], None]:
     return lambda path: path.write_text(content)
 
 
+def raw(content: bytes) -> Callable[[Path], None]:
+    return lambda path: path.write_bytes(content)
+
+
 def narrative_of(words: int) -> Callable[[Path], None]:
     """A valid case but for a narrative of `words` words (about 5 characters each)."""
 
@@ -105,53 +112,81 @@ def narrative_of(words: int) -> Callable[[Path], None]:
     return write
 
 
+def good_case_joined_at(line: int) -> Callable[[Path], None]:
+    """A valid case with a UTF-8 byte order mark at the start of `line`: two files joined."""
+
+    def write(path: Path) -> None:
+        lines = (GOOD / "bakery-o2o-delivery.yaml").read_text().splitlines(keepends=True)
+        lines[line - 1] = "\ufeff" + lines[line - 1]
+        path.write_text("".join(lines), encoding="utf-8")
+
+    return write
+
+
 DEEP = 100_000  # libyaml's C composer overflowed the stack (segfault) at about 30,000
-# name -> (how to make it, (line, field, words))
-GENERATED: dict[str, tuple[Callable[[Path], None], tuple[int, str, str]]] = {
-    "huge-50mb": (sparse_50mb, (1, "(file)", "file is 50.0 MB; the limit is 1 MB")),
+# name -> (how to make it, (line, field, kind))
+GENERATED: dict[str, tuple[Callable[[Path], None], tuple[int, str, K]]] = {
+    "huge-50mb": (sparse_50mb, (1, "(file)", K.TOO_LARGE)),
     "string-1mb": (
         text("id: string-1mb\nnarrative: " + "x" * 2**20 + "\n"),
-        (1, "(file)", "the limit is 1 MB"),
+        (1, "(file)", K.TOO_LARGE),
     ),
-    "narrative-900k": (narrative_of(180_000), (35, "narrative", "too long: 901,1")),
-    "alias-bomb": (alias_bomb, (5, "(file)", "expands to more than 20,000 values")),
+    "narrative-900k": (narrative_of(180_000), (35, "narrative", K.TOO_LONG)),
+    "alias-bomb": (alias_bomb, (5, "(file)", K.TOO_MANY_VALUES)),
     "many-values": (
         text("id: many-values\nx: [" + ",".join(["1"] * 30_000) + "]\n"),
-        (2, "(file)", "holds more than 20,000 values"),
+        (2, "(file)", K.TOO_MANY_VALUES),
     ),
+    # libyaml refuses more than 1,000 open brackets itself, before our guard looks
     "deep-flow-nesting": (
         text("id: deep\nx: " + "[" * DEEP + "]" * DEEP + "\n"),
-        (2, "(file)", "nested deeper than 30 levels"),
+        (2, "(file)", K.TOO_DEEP),
+    ),
+    "deep-flow-nesting-over-lines": (
+        text("id: deep\nx:\n" + "  [\n" * DEEP + "  " + "]" * DEEP + "\n"),
+        (32, "(file)", K.TOO_DEEP),
     ),
     "deep-block-nesting": (
         text("id: deep\nx:\n" + "- " * (DEEP // 2) + "x\n"),
-        (3, "(file)", "nested deeper than 30 levels"),
+        (3, "(file)", K.TOO_DEEP),
     ),
     "deep-mapping-nesting": (
         text("id: deep\nx: " + "{a: " * (DEEP // 2) + "1" + "}" * (DEEP // 2) + "\n"),
-        (2, "(file)", "nested deeper than 30 levels"),
+        (2, "(file)", K.TOO_DEEP),
     ),
-    "folder": (lambda p: p.mkdir(), (1, "(file)", "not a regular file")),
-    "dev-zero": (lambda p: p.symlink_to("/dev/zero"), (1, "(file)", "not a regular file")),
+    "utf-16": (
+        raw("id: utf-16\ntitle: Saved by Notepad\n".encode("utf-16")),
+        (1, "(file)", K.NOT_UTF8),
+    ),
+    "bom-inside": (good_case_joined_at(12), (12, "(yaml syntax)", K.BOM)),
+    "bool-tag": (text("id: bool-tag\ntitle: !!bool maybe\n"), (2, "title", K.BAD_VALUE)),
+    "control-after-chinese": (
+        text("id: control-after-chinese\ntitle: " + "中" * 300 + "\nsummary: a\x1bb\n"),
+        (3, "(file)", K.BAD_CHARACTER),
+    ),
+    "folder": (lambda p: p.mkdir(), (1, "(file)", K.NOT_A_FILE)),
+    "dev-zero": (lambda p: p.symlink_to("/dev/zero"), (1, "(file)", K.NOT_A_FILE)),
 }
 if hasattr(os, "mkfifo"):  # reading a pipe would wait for a writer forever
-    GENERATED["fifo"] = (lambda p: os.mkfifo(p), (1, "(file)", "not a regular file"))
+    GENERATED["fifo"] = (lambda p: os.mkfifo(p), (1, "(file)", K.NOT_A_FILE))
 
 EXPECTED = {**COMMITTED, **{name: expected for name, (_, expected) in GENERATED.items()}}
 
 LOAD_SCRIPT = """
 import json, sys
 from atlas.loader import load_library
+from tests.conftest import use_yaml_loader
+use_yaml_loader(sys.argv[2])
 lib = load_library(sys.argv[1])
 problems = [p.as_dict() | {"text": str(p)} for p in lib.problems]
 print(json.dumps({"cases": [c.id for c in lib.cases], "problems": problems}))
 """
 
 
-def load_in_subprocess(folder: Path) -> dict:
+def load_in_subprocess(folder: Path, yaml_loader: str = "libyaml") -> dict:
     """load_library(folder) in a fresh interpreter, bounded in time; its result as data."""
     run = subprocess.run(
-        [sys.executable, "-c", LOAD_SCRIPT, str(folder)],
+        [sys.executable, "-c", LOAD_SCRIPT, str(folder), yaml_loader],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -174,21 +209,23 @@ def corpus(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def loaded(corpus) -> dict:
-    return load_in_subprocess(corpus)
+@pytest.fixture(scope="module", params=sorted(YAML_LOADERS))
+def loaded(corpus, request) -> dict:
+    """The corpus read with libyaml's C loader and with PyYAML's pure-Python one."""
+    return load_in_subprocess(corpus, request.param)
 
 
 def problems_of(loaded: dict, name: str) -> list[dict]:
     return [p for p in loaded["problems"] if Path(p["file"]).name == f"{name}.yaml"]
 
 
-def assert_one_clear_problem(found: list[dict], expected: tuple[int, str, str]) -> None:
-    line, field, words = expected
+def assert_one_clear_problem(found: list[dict], expected: tuple[int, str, K]) -> None:
+    line, field, kind = expected
     assert len(found) == 1, [p["text"] for p in found]
     (problem,) = found
-    assert (problem["line"], problem["field"]) == (line, field), problem["text"]
-    assert words in problem["message"], problem["text"]
+    assert (problem["line"], problem["field"], problem["kind"]) == (line, field, kind.value), (
+        problem["text"]
+    )
     assert problem["severity"] == "error"
     assert problem["text"].startswith(f"{problem['file']}:{line}: {field}: {problem['message']}")
     assert len(problem["text"]) < MAX_MESSAGE + len(problem["file"]), problem["text"][:500]
@@ -212,8 +249,29 @@ def test_a_figure_that_is_not_a_number_gives_one_clear_problem(tmp_path):
 
 def test_a_duplicate_id_is_refused_and_the_first_file_kept(loaded):
     errors = [p for p in problems_of(loaded, "duplicate-id") if p["severity"] == "error"]
-    assert [p["message"][:34] for p in errors] == ["duplicate id 'bakery-o2o-delivery'"]
+    assert [p["kind"] for p in errors] == [K.DUPLICATE_ID.value]
+    assert "'bakery-o2o-delivery'" in errors[0]["message"]  # it names the id
     assert "bakery-o2o-delivery" in loaded["cases"]
+
+
+@pytest.mark.parametrize(
+    ("name", "limit"),
+    [  # a refusal names our limit, from our constant
+        ("huge-50mb", f"{MAX_FILE_BYTES / 1e6:.0f} MB"),
+        ("string-1mb", f"{MAX_FILE_BYTES / 1e6:.0f} MB"),
+        ("alias-bomb", f"{MAX_NODES:,}"),
+        ("many-values", f"{MAX_NODES:,}"),
+        ("deep-flow-nesting", f"{MAX_DEPTH} levels"),
+        ("deep-flow-nesting-over-lines", f"{MAX_DEPTH} levels"),
+        ("deep-block-nesting", f"{MAX_DEPTH} levels"),
+        ("deep-mapping-nesting", f"{MAX_DEPTH} levels"),
+        ("huge-integer", f"{5_001:,}"),  # the length it found
+        ("narrative-900k", f"{MAX_TEXT_LENGTH:,}"),
+    ],
+)
+def test_a_refusal_names_the_limit(loaded, name, limit):
+    (problem,) = problems_of(loaded, name)
+    assert limit in problem["message"], problem["text"]
 
 
 def test_the_good_cases_still_load_and_every_bad_file_is_accounted_for(loaded, corpus):
@@ -230,7 +288,7 @@ def test_a_symlink_loop_is_one_problem_not_a_crash(tmp_path):
     shutil.copytree(GOOD, folder)
     (folder / "loop.yaml").symlink_to("loop.yaml")
     loaded = load_in_subprocess(folder)
-    assert_one_clear_problem(problems_of(loaded, "loop"), (1, "(file)", "cannot read"))
+    assert_one_clear_problem(problems_of(loaded, "loop"), (1, "(file)", K.UNREADABLE))
     assert len(loaded["cases"]) == 2
 
 

@@ -130,7 +130,7 @@ FIND_INJECTED = """() => {
   document.querySelectorAll('*').forEach((e) => {
     for (const attr of e.attributes) if (/^on/i.test(attr.name)) { bad(e); break; }
   });
-  document.querySelectorAll('.katex, .katex-display').forEach(bad);
+  document.querySelectorAll('math').forEach(bad);  // typeset LaTeX is MathML
   return hits;
 }"""
 

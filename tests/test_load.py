@@ -111,15 +111,15 @@ def test_twenty_sessions_filter_and_open_cases_at_once(browser, library_folder, 
             settled(s.page)
 
         for s in sessions:  # every session searches at once
-            search = s.page.get_by_test_id("stSidebar").get_by_test_id("stTextInput")
-            search.locator("input").fill(s.word)
-            search.locator("input").press("Enter")
+            search = s.page.get_by_role("textbox", name="Search")
+            search.fill(s.word)
+            search.press("Enter")
         for s in sessions:
             sentence_is(s.page, s.second_sentence)
             settled(s.page)
 
         for s in sessions:  # every session opens the first case of its selection
-            s.page.get_by_test_id("stPageLink").filter(has_text="Open case").first.click()
+            s.page.get_by_role("link", name="Open case").first.click()
         for s in sessions:
             heading = s.page.get_by_role("heading", name=s.first_title, exact=True)
             heading.wait_for(timeout=STEP_TIMEOUT)

@@ -13,6 +13,7 @@ import pytest
 from atlas import loader
 from atlas import snapshot as snap
 from atlas.loader import load_library
+from atlas.problems import ProblemKind
 from atlas.synth import write_library
 
 # --- the snapshot of parsed cases ---------------------------------------------------------
@@ -95,10 +96,10 @@ def test_a_changed_file_is_read_again_with_its_problems(cached, parsed):
     assert [c.id for c in found.cases] == [f"synthetic-0000{i}" for i in (0, 1, 3, 4, 5)]
     [problem] = [p for p in found.problems if p.path.endswith(target.name)]
     line = text[: text.index("status:")].count("\n") + 1
-    assert (problem.line, problem.field, "'sucess'" in problem.message) == (
+    assert (problem.line, problem.field, problem.kind) == (
         line,
         "outcome.status",
-        True,
+        ProblemKind.NOT_ALLOWED_VALUE,
     )
     target.write_text(text)
     assert len(load_library(cached).cases) == 6

@@ -1,8 +1,10 @@
 import pytest
 
 from atlas.loader import load_library
+from atlas.problems import ProblemKind as K
 from atlas.schema import Tour
 from atlas.tours import SCHEMA_LINE, tour_from_cases, tour_from_upload, tour_to_yaml
+from atlas.yaml_source import MAX_FILE_BYTES
 from tests.conftest import GOOD
 
 
@@ -31,31 +33,38 @@ def test_download_and_upload_give_the_same_tour(cases):
 
 
 @pytest.mark.parametrize(
-    ("raw", "line", "field", "words"),
+    ("raw", "line", "field", "kind"),
     [
-        (b"", 1, "(file)", "empty"),
-        (b"id: tt\ntitle: T: x\n", 2, "(yaml syntax)", "mapping values"),
-        (b"id: tt\ntitle: T\ndescription: D\nstops: []\n", 4, "stops", "at least 1"),
-        (b"id: tt\ntitle: T\ndescription: D\nstopz: []\n", 4, "stopz", "unknown field"),
+        (b"", 1, "(file)", K.EMPTY),
+        (b"id: tt\ntitle: T: x\n", 2, "(yaml syntax)", K.SYNTAX),
+        (b"id: tt\ntitle: T\ndescription: D\nstops: []\n", 4, "stops", K.TOO_SHORT),
+        (b"id: tt\ntitle: T\ndescription: D\nstopz: []\n", 4, "stopz", K.UNKNOWN_FIELD),
         (
             b"id: tt\ntitle: T\ndescription: D\nstops:\n  - {case: nope, talking_point: P}\n",
             5,
             "stops[0].case",
-            "no case has the id 'nope'",
+            K.UNKNOWN_REFERENCE,
         ),
     ],
 )
-def test_a_bad_upload_names_its_line_and_field(cases, raw, line, field, words):
+def test_a_bad_upload_names_its_line_field_and_kind(cases, raw, line, field, kind):
     tour, problems = tour_from_upload("mine.yaml", raw, {c.id for c in cases})
     p = next(p for p in problems if p.field == field)
-    assert (p.path, p.line) == ("mine.yaml", line)
-    assert words in p.message
+    assert (p.path, p.line, p.kind) == ("mine.yaml", line, kind)
     assert (tour is None) == (field != "stops[0].case")  # unknown stops load, and are reported
 
 
+def test_an_unknown_stop_names_the_case_id(cases):
+    raw = b"id: tt\ntitle: T\ndescription: D\nstops:\n  - {case: nope, talking_point: P}\n"
+    _, (problem,) = tour_from_upload("mine.yaml", raw, {c.id for c in cases})
+    assert "'nope'" in problem.message
+
+
 def test_oversized_upload_is_refused(cases):
-    tour, problems = tour_from_upload("big.yaml", b"x" * 1_000_001, set())
-    assert tour is None and "larger than 1 MB" in problems[0].message
+    tour, problems = tour_from_upload("big.yaml", b"x" * (MAX_FILE_BYTES + 1), set())
+    assert tour is None
+    assert [(p.path, p.line, p.kind) for p in problems] == [("big.yaml", 1, K.TOO_LARGE)]
+    assert f"{MAX_FILE_BYTES / 1e6:.0f} MB" in problems[0].message  # our limit, named
 
 
 def test_tour_model_is_the_curated_format():
