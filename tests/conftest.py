@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 
 from tests.browser_helpers import CHROMIUM_ARGS, chromium_path
 
@@ -23,6 +24,14 @@ GOOD = FIXTURES / "good"
 BROKEN = FIXTURES / "broken"
 APP = str(ROOT / "app.py")
 APPTEST_TIMEOUT = 30  # a cold first run imports pandas and altair: seconds, not ms
+
+# Every hypothesis test, whatever its own @settings leave out: no per-example deadline (on a
+# busy 2-core machine one slow example is not a bug; a 200 ms deadline made tests flaky) and
+# no health check that fails a run for being slow. Properties still fail on a bad example.
+settings.register_profile(
+    "atlas", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("atlas")
 
 
 @pytest.fixture
