@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -154,6 +155,30 @@ def server(browser, tmp_path_factory) -> Iterator[Server]:
     srv = Server(None, tmp_path_factory.mktemp("server") / "streamlit.log")
     yield srv
     srv.stop()
+
+
+BIG_LIBRARY_SIZE = 61  # Explore: 6 pages of 12 cards (the last holds one), 2 of 50 rows
+
+
+@pytest.fixture(scope="session")
+def big_library(tmp_path_factory) -> Path:
+    """`atlas synth`'s library of 61 cases: every vocabulary value used, years spread. Titles
+    lead with what the case does, so title order is not the files' (the ids') order."""
+    from atlas.synth import write_library
+
+    folder = tmp_path_factory.mktemp("big") / "cases"
+    for path in write_library(folder, BIG_LIBRARY_SIZE, seed=7):
+        text = path.read_text()
+        retitled = re.sub(
+            r'^title: "Synthetic: Synthetic Org (\d+) (.*)"$',
+            r'title: "Synthetic: \2, org \1"',
+            text,
+            count=1,
+            flags=re.M,
+        )
+        assert retitled != text
+        path.write_text(retitled)
+    return folder
 
 
 def variant(base: dict, id: str, **changes) -> dict:
