@@ -9,9 +9,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from atlas.i18n import translator
 from tests.browser_helpers import assert_clean, exceptions_on, wait_ready, watch
 
 pytestmark = pytest.mark.browser
+ZH = translator("zh")
 
 PAGES = [
     ("", "Transformation Atlas"),
@@ -197,5 +199,7 @@ def test_switching_to_chinese_keeps_the_view(page, server):
     assert query["outcome"] == ["failure"] and query["sort"] == ["newest"]
     assert page.get_by_role("heading", name="探索").is_visible()
     assert sentence(page).startswith("7 个案例")
-    assert page.locator('[data-testid="stSelectbox"]').first.inner_text().find("Newest") < 0
+    # the sort box shows its choice in its input (the old check read only its label)
+    sort = page.locator('[data-testid="stSelectbox"]').filter(has_text=ZH("Sort by"))
+    assert sort.locator("input").input_value() == ZH("Newest first")
     assert_clean(page, seen)
