@@ -328,3 +328,26 @@ def test_data_health_downloads_every_problem_it_lists(page, broken_server, tmp_p
         shown = page.get_by_text(re.compile(re.escape(row["message"][:40]))).filter(visible=True)
         assert shown.count() == 1, row
     assert_clean(page, seen)
+
+
+# --- the self-assessment ----------------------------------------------------------------
+
+
+def test_the_assessment_downloads_the_result_it_shows_with_its_link(
+    page, server, library, tmp_path
+):
+    from atlas import assessment as asm
+
+    lib, _ = library
+    query = "a=3231212121&sector=finance"
+    answers, notices = asm.decode_answers({"a": "3231212121"})
+    assert notices == []
+    seen = watch(page)
+    page.goto(f"{server.url}/assessment?{query}")
+    wait_ready(page)
+    name, data = download(page, page.get_by_role("button", name="Download as Markdown"), tmp_path)
+    assert name == "where-do-we-stand.md"
+    result = asm.assess(answers, lib.cases, "finance")
+    link = f"{server.url}/assessment?{query}"  # the link that brings the answers back
+    assert data.decode() == asm.to_markdown(result, link)
+    assert_clean(page, seen)
