@@ -182,6 +182,7 @@ def test_the_last_case_of_the_selection_stays_on_arrow_right(page, server, libra
     seen = watch(page)
     page.goto(f"{server.url}/case?case={shown[-1].id}&outcome=failure")
     wait_ready(page)
+    assert page.get_by_role("button", name="Next").is_disabled()  # what → would press
     page.keyboard.press("ArrowRight")
     wait_ready(page)
     assert query_of(page.url)["case"] == [shown[-1].id]
