@@ -26,9 +26,10 @@ BROKEN = FIXTURES / "broken"
 APP = str(ROOT / "app.py")
 APPTEST_TIMEOUT = 30  # a cold first run imports pandas and altair: seconds, not ms
 
-# Every hypothesis test, whatever its own @settings leave out: no per-example deadline (on a
-# busy 2-core machine one slow example is not a bug; a 200 ms deadline made tests flaky) and
-# no health check that fails a run for being slow. Properties still fail on a bad example.
+# Every hypothesis test, whatever its own @settings leave out: no per-example deadline
+# (hypothesis' default fails a test when one example takes over 200 ms, which a busy 2-core
+# machine makes happen at random) and no health check that fails a run for being slow.
+# A property still fails on a bad example.
 settings.register_profile(
     "atlas", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
