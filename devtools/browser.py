@@ -4,6 +4,7 @@ done, collect errors. Used by the browser tests, the benchmark and the screensho
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -43,13 +44,38 @@ READY_JS = """() => {
 }"""
 
 
+# Drawn: every chart has its marks, every graph its SVG, every image and font has loaded.
+# Vega draws a chart and Graphviz a graph some time after the script run is over.
+DRAWN_JS = """() => {
+  const all = (sel) => [...document.querySelectorAll(sel)];
+  return all('[data-testid="stVegaLiteChart"]').every((c) => c.querySelector('.marks'))
+    && all('[data-testid="stGraphVizChart"]').every((g) => g.querySelector('svg'))
+    && all('img').every((img) => img.complete)
+    && document.fonts.status === 'loaded';
+}"""
+
+# Streamlit's own, and harmless: opened at a page's address (/explore), its frontend first
+# looks for its server under that path (/explore/_stcore/health, /explore/_stcore/host-config),
+# gets a 404, then finds it at the root. Chromium logs each such 404 as a console error.
+# Only those are allowed, and only when the request really was answered with a 404.
+STREAMLIT_PROBE = re.compile(r"^https?://[^/]+/[^?#]+/_stcore/(health|host-config)$")
+
+
 @dataclass
 class PageWatch:
     """What a page did: requests to other hosts, console errors, uncaught exceptions."""
 
     external: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
+    console_errors: list[tuple[str, str]] = field(default_factory=list)  # (text, url)
     page_errors: list[str] = field(default_factory=list)
+    not_found: set[str] = field(default_factory=set)  # URLs answered with a 404
+
+    def unexpected_console_errors(self) -> list[str]:
+        return [
+            f"{text} ({url})" if url else text
+            for text, url in self.console_errors
+            if not (STREAMLIT_PROBE.match(url) and url in self.not_found)
+        ]
 
 
 def watch(page) -> PageWatch:
@@ -62,17 +88,28 @@ def watch(page) -> PageWatch:
         if host not in ("127.0.0.1", "localhost", "::1"):
             seen.external.append(request.url)
 
+    def on_console(message):
+        if message.type == "error":
+            seen.console_errors.append((message.text, (message.location or {}).get("url", "")))
+
+    def on_response(response):
+        if response.status == 404:
+            seen.not_found.add(response.url)
+
     page.on("request", on_request)
-    page.on("console", lambda m: m.type == "error" and seen.console_errors.append(m.text))
+    page.on("response", on_response)
+    page.on("console", on_console)
     page.on("pageerror", lambda e: seen.page_errors.append(str(e)))
     return seen
 
 
-def wait_ready(page, settle_ms: int = 700, timeout_ms: int = 60_000) -> None:
-    """Until the script run is finished; then a pause for charts to draw."""
+def wait_ready(page, timeout_ms: int = 60_000) -> None:
+    """Until the script run is finished and what it drew is drawn (charts, graphs, images,
+    fonts). A test that caused a rerun should first wait for what the rerun changes (the
+    URL, a text): a rerun may start only after the 150 ms given here."""
     page.wait_for_timeout(150)  # let a rerun that a click started begin
     page.wait_for_function(READY_JS, timeout=timeout_ms, polling=100)
-    page.wait_for_timeout(settle_ms)
+    page.wait_for_function(DRAWN_JS, timeout=timeout_ms, polling=100)
     page.wait_for_function(READY_JS, timeout=timeout_ms, polling=100)
 
 
@@ -120,3 +157,12 @@ class Server:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+
+
+def assert_clean(page, seen: PageWatch) -> None:
+    """No traceback on the page, no uncaught error or console error in the browser, and no
+    request to any host but the app's own (the app must work in an offline meeting room)."""
+    assert exceptions_on(page) == []
+    assert seen.page_errors == []
+    assert seen.unexpected_console_errors() == []
+    assert seen.external == [], "the app must work in an offline meeting room"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 
 from devtools.browser import CHROMIUM_ARGS, Server, chromium_path
 
@@ -18,6 +20,15 @@ GOOD = FIXTURES / "good"
 BROKEN = FIXTURES / "broken"
 APP = str(ROOT / "app.py")
 APPTEST_TIMEOUT = 30  # a cold first run imports pandas and altair: seconds, not ms
+
+# Every hypothesis test, whatever its own @settings leave out: no per-example deadline
+# (hypothesis' default fails a test when one example takes over 200 ms, which a busy 2-core
+# machine makes happen at random) and no health check that fails a run for being slow.
+# A property still fails on a bad example.
+settings.register_profile(
+    "atlas", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
+)
+settings.load_profile("atlas")
 
 
 YAML_LOADERS = {"libyaml": "CSafeLoader", "python": "SafeLoader"}
@@ -124,6 +135,30 @@ def server(browser, tmp_path_factory) -> Iterator[Server]:
     srv = Server(None, tmp_path_factory.mktemp("server") / "streamlit.log", APP)
     yield srv
     srv.stop()
+
+
+BIG_LIBRARY_SIZE = 61  # Explore: 6 pages of 12 cards (the last holds one), 2 of 50 rows
+
+
+@pytest.fixture(scope="session")
+def big_library(tmp_path_factory) -> Path:
+    """`atlas synth`'s library of 61 cases: every vocabulary value used, years spread. Titles
+    lead with what the case does, so title order is not the files' (the ids') order."""
+    from atlas.synth import write_library
+
+    folder = tmp_path_factory.mktemp("big") / "cases"
+    for path in write_library(folder, BIG_LIBRARY_SIZE, seed=7):
+        text = path.read_text()
+        retitled = re.sub(
+            r'^title: "Synthetic: Synthetic Org (\d+) (.*)"$',
+            r'title: "Synthetic: \2, org \1"',
+            text,
+            count=1,
+            flags=re.M,
+        )
+        assert retitled != text
+        path.write_text(retitled)
+    return folder
 
 
 def variant(base: dict, id: str, **changes) -> dict:

@@ -55,6 +55,7 @@ def test_every_page_runs_on_an_empty_folder(app_test, tmp_path, page):
     (tmp_path / "empty").mkdir()
     at = run_page(app_test(tmp_path / "empty"), page)
     assert not at.exception
+    assert at.title, "the page drew itself: a title at least"
 
 
 def test_explore_lists_the_good_cases_beside_broken_files(app_test, mixed_folder):

@@ -1,5 +1,7 @@
 """AppTest: filtering, facet counts, chips, URL state and notices on the explore pages."""
 
+from urllib.parse import parse_qs
+
 from tests.test_app import all_text, run_page
 
 EXPLORE = "app_pages/explore.py"
@@ -97,9 +99,15 @@ def test_empty_selection_says_so(app_test, small_library):
 
 
 def test_cards_link_to_the_case_page_with_the_selection(app_test, small_library):
-    at = run_page(app_test(small_library, industry="transportation"), EXPLORE)
-    assert "0 cases" not in all_text(at)
-    assert "Case taxi-fail" in all_text(at)
+    at = run_page(
+        app_test(small_library, industry="finance", outcome=["failure", "success"]), EXPLORE
+    )
+    # one card per case, in title order, each linking to its case with the filters kept
+    links = [e.proto for e in at.get("page_link") if e.proto.label == "Open case"]
+    assert [(link.page, parse_qs(link.query_string)) for link in links] == [
+        ("case", {"industry": ["finance"], "outcome": ["failure", "success"], "case": [case]})
+        for case in ("finance-fail", "finance-win")
+    ]
 
 
 def test_filters_survive_a_page_without_the_sidebar(app_test, small_library):

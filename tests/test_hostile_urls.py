@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from urllib.parse import parse_qs
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -124,6 +125,14 @@ def as_read(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown)
 
 
+def sort_shown(at: AppTest) -> str:
+    return at.selectbox[0].value
+
+
+def title(at: AppTest) -> str:
+    return at.title[0].value
+
+
 def check_page(page: str, query: dict[str, list[str]]) -> AppTest:
     at = open_page(page, query)
     assert not at.exception, [e.message for e in at.exception]
@@ -141,15 +150,53 @@ def test_random_query_parameters_never_raise(page, query):
     check_page(page, query)
 
 
+GOOD_IDS = ["corner-shop-online", "bakery-o2o-delivery"]  # in title order
+GOOD_TITLES = [
+    "A corner shop takes orders in a chat app",
+    "A neighbourhood bakery adds online orders and delivery",
+]
+
+
+def cards(at) -> list[str]:
+    """The case ids of the cards shown, in order (each card links to its case)."""
+    links = [e.proto for e in at.get("page_link") if e.proto.page == "case"]
+    return [parse_qs(link.query_string)["case"][0] for link in links]
+
+
+def table_titles(at) -> list[str]:
+    return list(at.dataframe[0].value["Case"]) if at.dataframe else []
+
+
+def sentence(at) -> str:
+    """The selection sentence, drawn in bold: "2 cases: the whole library"."""
+    said = [as_read(m.value) for m in at.markdown]
+    return next(t.strip("*") for t in said if re.match(r"\*\*\d+ cases?: ", t))
+
+
 @pytest.mark.parametrize(
     ("page", "query", "check"),
     [
-        ("app_pages/explore.py", {"view": ["grid'><b>"]}, lambda at: not at.dataframe),
-        ("app_pages/explore.py", {"view": ["table", "cards"]}, lambda at: not at.dataframe),
+        # junk or repeated values fall back to the cards, which show the whole library
+        ("app_pages/explore.py", {"view": ["grid'><b>"]}, lambda at: cards(at) == GOOD_IDS),
+        ("app_pages/explore.py", {"view": ["table", "cards"]}, lambda at: cards(at) == GOOD_IDS),
         (
             "app_pages/explore.py",
             {"sort": ["nonsense"]},
             lambda at: at.selectbox[0].value == "title",
+        ),
+        # a page number int() cannot read is the first page
+        ("app_pages/explore.py", {"p": ["9" * 5000]}, lambda at: cards(at) == GOOD_IDS),
+        (
+            "app_pages/explore.py",
+            {"p": ["-3"], "view": ["table"]},
+            lambda at: table_titles(at) == GOOD_TITLES,
+        ),
+        (
+            "app_pages/case.py",
+            {"case": ["x" * 100_000]},
+            lambda at: (
+                "case='xxxxx" in as_read(at.warning[0].value) and at.title[0].value == "Case"
+            ),
         ),
         (
             "app_pages/explore.py",
@@ -175,11 +222,16 @@ def test_random_query_parameters_never_raise(page, query):
             {"case": ["../corner-shop-online"]},
             lambda at: at.title[0].value == "Case",
         ),
-        ("app_pages/overview.py", {"from": ["3000"], "to": ["1799"]}, lambda at: at.warning),
+        # both years unusable: both dropped, the whole library shown
+        (
+            "app_pages/overview.py",
+            {"from": ["3000"], "to": ["1799"]},
+            lambda at: sentence(at) == "2 cases: the whole library" and at.metric[0].value == "2",
+        ),
         (
             "app_pages/overview.py",
             {"q": ["x" * 100_000]},
-            lambda at: "cut to 200" in at.warning[0].value,
+            lambda at: "cut to 200" in at.warning[0].value and sentence(at).startswith("0 cases"),
         ),
     ],
 )

@@ -19,8 +19,8 @@ import pytest
 from atlas.filters import Filters, apply, describe
 from atlas.loader import load_library
 from atlas.table import cases_table
-from devtools.browser import exceptions_on, wait_ready, watch
-from tests.conftest import ROOT, Server
+from devtools.browser import Server, exceptions_on, wait_ready, watch
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -90,7 +90,7 @@ def sentence_is(page, expected: str) -> None:
 
 
 def settled(page) -> None:
-    wait_ready(page, settle_ms=300, timeout_ms=STEP_TIMEOUT)
+    wait_ready(page, timeout_ms=STEP_TIMEOUT)
     page.wait_for_function(NO_SKELETON, timeout=STEP_TIMEOUT, polling=200)
 
 
@@ -131,6 +131,7 @@ def test_twenty_sessions_filter_and_open_cases_at_once(browser, library_folder, 
         for s in sessions:
             assert exceptions_on(s.page) == [], s.industry
             assert s.seen.page_errors == [], s.industry
+            assert s.seen.unexpected_console_errors() == [], s.industry
             assert s.seen.external == [], "loopback only"
     finally:
         for context in contexts:

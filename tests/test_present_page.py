@@ -105,5 +105,10 @@ def test_build_and_present_a_tour_from_the_selection(app_test, small_library):
     at.text_input(key="adhoc_title").set_value("Two failures").run()
     button(at, "Present this tour").click().run()
     assert not at.exception
-    assert at.title[0].value in ("Case finance\\-fail", "Case taxi\\-fail")
-    assert "Tour: Two failures" in all_text(at)
+    # the selection in title order: finance-fail is stop 1, and the tour opens on it
+    assert at.title[0].value == "Case finance\\-fail"
+    assert at.query_params["present"] == "two-failures"
+    text = all_text(at)
+    assert "Tour: Two failures" in text and "1 / 2" in text
+    stops = [b.label for b in at.button if b.key and b.key.startswith("jump_")]
+    assert stops == ["1. Case finance-fail", "2. Case taxi-fail"]

@@ -79,16 +79,20 @@ def test_safe_url_accepts_only_http_and_https(url, safe):
         ("![a photo](http://evil.example/x.png)", "a photo"),
         ("[x](data:text/html,hi)", "x"),
         # everything else is shown as typed
-        ("![w][1]\n\n[1]: http://evil.example/r.png", r"\!\[w\]\[1\]" + "\n\n" + r"\[1\]\: "),
-        ("![[y]](http://evil.example/n.png)", r"\!\[\[y\]\]\(http\:"),
+        (
+            "![w][1]\n\n[1]: http://evil.example/r.png",
+            r"\!\[w\]\[1\]" + "\n\n" + r"\[1\]\: http\:\/\/evil.example\/r.png",
+        ),
+        ("![[y]](http://evil.example/n.png)", r"\!\[\[y\]\]\(http\:\/\/evil.example\/n.png\)"),
         ("<img src=x onerror=alert(1)>", r"\<img src\=x onerror\=alert\(1\)\>"),
-        ("revenue fell from $2.17 billion to $1.42", r"from \$2.17 billion to \$1.42"),
+        ("revenue fell from $2.17 billion to $1.42", r"revenue fell from \$2.17 billion to \$1.42"),
         (":material/home: :red[x]", r"\:material\/home\: \:red\[x\]"),
         ("`code` | &amp; ~~x~~", r"\`code\` \| \&amp; \~\~x\~\~"),
     ],
 )
 def test_safe_markdown_keeps_prose_and_http_links_only(text, shown):
-    assert shown in safe_markdown(text)
+    # the whole output: "click" is *in* "[click](javascript:...)" too
+    assert safe_markdown(text) == shown
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

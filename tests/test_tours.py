@@ -68,4 +68,5 @@ def test_oversized_upload_is_refused(cases):
 
 
 def test_tour_model_is_the_curated_format():
+    # zh: the tour's Chinese title, description and talking points (the bilingual schema)
     assert set(Tour.model_fields) == {"id", "title", "description", "stops", "zh"}

@@ -40,10 +40,10 @@ def early() -> None:
 
 
 def url_value() -> str | None:
-    """What the URL says: nothing for the browser's own language, so a shared link opens
-    in the language it was copied in, and a plain link in the reader's."""
+    """What the URL says: nothing for English in an English browser; any other language is
+    in the URL, so a shared link opens in the language it was copied in."""
     lang = st.session_state.get(LANG_KEY, SOURCE_LANGUAGE)
-    return None if lang == browser_language() else lang
+    return None if lang == SOURCE_LANGUAGE == browser_language() else lang
 
 
 def _on_switch() -> None:
