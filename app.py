@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas.filters import all_facet_counts
 from components.filter_panel import filter_panel
 from components.load_notice import load_notice
 from ui import filter_state as fs
@@ -46,7 +47,7 @@ ctx = context()  # the widgets may just have taken the URL's filters
 with st.sidebar:
     if spec.filters:
         filter_panel(
-            ctx.table,
+            all_facet_counts(ctx.table, ctx.filters, ctx.index),
             ctx.filters,
             ctx.year_bounds,
             current=lambda: fs.current_filters(ctx.year_bounds),

@@ -8,9 +8,6 @@ captions charts, exports and slides.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import weakref
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -82,55 +79,52 @@ def year_phrase(lo: int | None, hi: int | None, _: Translate = _same) -> str:
 
 # --- applying filters -------------------------------------------------------------------
 #
-# A table is treated as immutable (the app shares one per library). What is worked out from
-# it is kept beside it, for as long as it lives: each facet's values as integer codes, and
-# the masks of the last few filters. So the eleven facet counts of one run scan the search
-# text once, not eleven times, and count with numpy instead of exploding lists each time.
-
-MAX_REMEMBERED = 8  # filter combinations remembered per table
-
-
-class _Derived:
-    def __init__(self) -> None:
-        # facet -> (row position, value code, {value: code}) of every value; lists exploded
-        self.codes: dict[str, tuple[np.ndarray, np.ndarray, dict[str, int]]] = {}
-        # filters -> ({facet: mask}, mask of the text and years)
-        self.masks: OrderedDict[tuple, tuple[dict[str, np.ndarray], np.ndarray]] = OrderedDict()
+# A table is never changed: the app loads it once and every session reads it. What the
+# filters need from it beyond its columns is worked out once, in a `FacetIndex` built
+# beside it (each facet's values as integer codes, lists exploded), so that the eleven facet
+# counts of a run count with numpy instead of exploding lists again. Nothing is remembered
+# between calls here: a session's own run works out its own masks, once per run
+# (`all_facet_counts` computes the text and year masks once for every facet).
 
 
-_DERIVED: dict[int, tuple[weakref.ref, _Derived]] = {}
-_LOCK = threading.Lock()  # sessions run in threads and share the table
+@dataclass(frozen=True)
+class FacetIndex:
+    """For each facet: the row of every value (lists exploded), its code, and the codes."""
+
+    length: int
+    codes: Mapping[str, tuple[np.ndarray, np.ndarray, Mapping[str, int]]]
 
 
-def _derived(table: pd.DataFrame) -> _Derived:
-    with _LOCK:
-        entry = _DERIVED.get(id(table))
-        if entry is not None and entry[0]() is table:
-            return entry[1]
-        for key in [k for k, (ref, _) in _DERIVED.items() if ref() is None]:
-            del _DERIVED[key]
-        derived = _Derived()
-        _DERIVED[id(table)] = (weakref.ref(table), derived)
-        return derived
-
-
-def _codes(table: pd.DataFrame, facet: str) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
-    derived = _derived(table)
-    found = derived.codes.get(facet)
-    if found is None:
-        column = pd.Series(table[facet].to_numpy(), dtype=object)  # index = row position
-        if FACET_BY_NAME[facet].multi_valued:
+def index_table(table: pd.DataFrame) -> FacetIndex:
+    """The facet index of a table (read-only arrays: safe to share between sessions)."""
+    codes = {}
+    for facet in FACETS:
+        if facet.name not in table.columns:
+            continue
+        column = pd.Series(table[facet.name].to_numpy(), dtype=object)  # index = position
+        if facet.multi_valued:
             column = column.explode()  # an empty list becomes one missing value
-        codes, uniques = pd.factorize(column)  # missing values get -1
+        value_codes, uniques = pd.factorize(column)  # missing values get -1
+        rows = column.index.to_numpy()
+        for array in (rows, value_codes):
+            array.setflags(write=False)
         positions = {value: i for i, value in enumerate(uniques)}
-        found = derived.codes[facet] = (column.index.to_numpy(), codes, positions)
-    return found
+        codes[facet.name] = (rows, value_codes, positions)
+    return FacetIndex(len(table), codes)
 
 
-def _facet_mask(table: pd.DataFrame, facet: str, values: tuple[str, ...]) -> np.ndarray:
+def _index(table: pd.DataFrame, index: FacetIndex | None) -> FacetIndex:
+    if index is None or index.length != len(table):
+        return index_table(table)
+    return index
+
+
+def _facet_mask(
+    table: pd.DataFrame, facet: str, values: tuple[str, ...], index: FacetIndex
+) -> np.ndarray:
     if not FACET_BY_NAME[facet].multi_valued:
         return table[facet].isin(values).to_numpy(dtype=bool, na_value=False)
-    rows, codes, positions = _codes(table, facet)
+    rows, codes, positions = index.codes[facet]
     wanted = [positions[v] for v in values if v in positions]
     hit = np.zeros(len(table), dtype=bool)
     hit[rows[np.isin(codes, wanted)]] = True  # a case with any of the values
@@ -155,36 +149,22 @@ def _year_mask(table: pd.DataFrame, lo: int | None, hi: int | None) -> pd.Series
     return mask
 
 
-def _parts(table: pd.DataFrame, filters: Filters) -> tuple[dict[str, np.ndarray], np.ndarray]:
+def _parts(
+    table: pd.DataFrame, filters: Filters, index: FacetIndex
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """The mask of each selected facet, and of the text and years together."""
-    derived = _derived(table)
-    key = (
-        tuple((k, tuple(v)) for k, v in filters.selected.items()),
-        filters.year_from,
-        filters.year_to,
-        filters.text,
-        dt.date.today(),  # open-ended cases run until this year
-    )
-    with _LOCK:
-        if key in derived.masks:
-            derived.masks.move_to_end(key)
-            return derived.masks[key]
-    facets = {f: _facet_mask(table, f, v) for f, v in filters.selected.items() if v}
+    facets = {f: _facet_mask(table, f, v, index) for f, v in filters.selected.items() if v}
     rest = np.ones(len(table), dtype=bool)
     if filters.text.strip():
         rest &= _text_mask(table, filters.text).to_numpy(dtype=bool, na_value=False)
     if filters.year_from is not None or filters.year_to is not None:
         years = _year_mask(table, filters.year_from, filters.year_to)
         rest &= years.to_numpy(dtype=bool, na_value=False)
-    with _LOCK:
-        derived.masks[key] = (facets, rest)
-        while len(derived.masks) > MAX_REMEMBERED:
-            derived.masks.popitem(last=False)
     return facets, rest
 
 
-def _mask_array(table: pd.DataFrame, filters: Filters, skip: str | None) -> np.ndarray:
-    facets, rest = _parts(table, filters)
+def _combine(parts: tuple[dict[str, np.ndarray], np.ndarray], skip: str | None) -> np.ndarray:
+    facets, rest = parts
     result = rest.copy()
     for facet, part in facets.items():
         if facet != skip:
@@ -192,26 +172,50 @@ def _mask_array(table: pd.DataFrame, filters: Filters, skip: str | None) -> np.n
     return result
 
 
-def mask(table: pd.DataFrame, filters: Filters, skip: str | None = None) -> pd.Series:
+def mask(
+    table: pd.DataFrame,
+    filters: Filters,
+    skip: str | None = None,
+    index: FacetIndex | None = None,
+) -> pd.Series:
     """Rows that pass every filter, except the facet named `skip` (for facet counts)."""
-    return pd.Series(_mask_array(table, filters, skip), index=table.index)
+    parts = _parts(table, filters, _index(table, index))
+    return pd.Series(_combine(parts, skip), index=table.index)
 
 
-def apply(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    return table[mask(table, filters)] if not filters.is_empty else table
+def apply(table: pd.DataFrame, filters: Filters, index: FacetIndex | None = None) -> pd.DataFrame:
+    return table if filters.is_empty else table[mask(table, filters, index=index)]
 
 
-def facet_counts(table: pd.DataFrame, filters: Filters, facet: str) -> dict[str, int]:
+def _counts(
+    facet: str, parts: tuple[dict[str, np.ndarray], np.ndarray], index: FacetIndex
+) -> dict[str, int]:
+    rows, codes, positions = index.codes[facet]
+    chosen = codes[_combine(parts, skip=facet)[rows]]
+    counts = np.bincount(chosen[chosen >= 0], minlength=len(positions))
+    vocabulary = FACET_BY_NAME[facet].vocabulary.values()
+    return {v: int(counts[positions[v]]) if v in positions else 0 for v in vocabulary}
+
+
+def facet_counts(
+    table: pd.DataFrame, filters: Filters, facet: str, index: FacetIndex | None = None
+) -> dict[str, int]:
     """For each value of `facet`: how many cases selecting it would give, all else kept.
 
     The facet's own selection is left out (OR within a facet), so a value's count is what
     the user gets by adding it. Values with no case count 0 and are still listed.
     """
-    rows, codes, positions = _codes(table, facet)
-    chosen = codes[_mask_array(table, filters, skip=facet)[rows]]
-    counts = np.bincount(chosen[chosen >= 0], minlength=len(positions))
-    vocabulary = FACET_BY_NAME[facet].vocabulary.values()
-    return {v: int(counts[positions[v]]) if v in positions else 0 for v in vocabulary}
+    index = _index(table, index)
+    return _counts(facet, _parts(table, filters, index), index)
+
+
+def all_facet_counts(
+    table: pd.DataFrame, filters: Filters, index: FacetIndex | None = None
+) -> dict[str, dict[str, int]]:
+    """`facet_counts` of every facet, the masks worked out once."""
+    index = _index(table, index)
+    parts = _parts(table, filters, index)
+    return {f.name: _counts(f.name, parts, index) for f in FACETS}
 
 
 # --- words ------------------------------------------------------------------------------

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-import pandas as pd
 import streamlit as st
 
 from atlas.facets import FACETS, Facet
-from atlas.filters import Filters, facet_counts
+from atlas.filters import Filters
 from atlas.i18n import translator
 from ui.i18n import _, current_language
 from ui.url_state import bind
@@ -35,13 +34,12 @@ def _widget_key(facet: Facet) -> str:
 
 
 def facet_widget(
-    table: pd.DataFrame,
+    counts: dict[str, int],
     filters: Filters,
     facet: Facet,
     current: Callable[[], Filters],
     on_change: Callable[[Filters], None],
 ) -> None:
-    counts = facet_counts(table, filters, facet.name)
     lang = current_language()
     _ = translator(lang)
     labels = {v: _(label) for v, label in facet.vocabulary.labels().items()}
@@ -61,14 +59,15 @@ def facet_widget(
 
 
 def filter_panel(
-    table: pd.DataFrame,
+    counts: dict[str, dict[str, int]],
     filters: Filters,
     year_bounds: tuple[int, int],
     current: Callable[[], Filters],
     on_change: Callable[[Filters], None],
 ) -> None:
-    """Draw the filters of `filters`; `current()` gives the kept filters when a widget
-    changes, and `on_change` receives them changed."""
+    """Draw the filters of `filters`, each option with its count (`counts[facet][value]`);
+    `current()` gives the kept filters when a widget changes, and `on_change` receives
+    them changed."""
     st.text_input(
         _("Search"),
         placeholder=_("Title, summary, narrative, lessons"),
@@ -81,12 +80,12 @@ def filter_panel(
         ),
     )
     for facet in FACETS[:FIRST]:
-        facet_widget(table, filters, facet, current, on_change)
+        facet_widget(counts[facet.name], filters, facet, current, on_change)
     active_more = any(filters.values(f.name) for f in FACETS[FIRST:])
     years_set = filters.year_from is not None or filters.year_to is not None
     with st.expander(_("More filters"), expanded=active_more or years_set):
         for facet in FACETS[FIRST:]:
-            facet_widget(table, filters, facet, current, on_change)
+            facet_widget(counts[facet.name], filters, facet, current, on_change)
         lo, hi = year_bounds
         if lo < hi:
             shown = (filters.year_from or lo, filters.year_to or hi)

@@ -5,7 +5,7 @@ import time
 import yaml
 
 from atlas.synth import write_library
-from tests.conftest import variant
+from tests.conftest import GOOD, variant
 from tests.test_app import open_page
 from ui.library_access import STAMP_TTL_S, folder_stamp
 
@@ -55,3 +55,23 @@ def test_an_edited_case_shows_once_its_stamp_expires(app_test, tmp_path):
     titles = list(at.dataframe[0].value["Case"])
     assert "Synthetic: Edited" in titles
     assert not any("Synthetic Org 0004" in t for t in titles)
+
+
+def test_a_session_cannot_change_the_shared_table_or_index(tmp_path, monkeypatch):
+    """Every session reads the one loaded library: what a session does to its table stays
+    in its own copy, and the shared facet index cannot be written at all."""
+    import shutil
+
+    from ui.library_access import current_library
+
+    folder = tmp_path / "cases"
+    shutil.copytree(GOOD, folder)
+    monkeypatch.setenv("ATLAS_CASES_DIR", str(folder))
+    _lib, table, index = current_library()
+    first = table["title"].iloc[0]
+    table.loc[table.index[0], "title"] = "changed by one session"
+    _lib, again, index_again = current_library()
+    assert again["title"].iloc[0] == first
+    assert index_again is index  # shared, not rebuilt
+    rows, codes, _positions = index.codes["connection_types"]
+    assert not rows.flags.writeable and not codes.flags.writeable

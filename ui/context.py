@@ -8,7 +8,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from atlas.filters import Filters, apply, describe
+from atlas.filters import FacetIndex, Filters, apply, describe
 from atlas.loader import Library
 from ui.filter_state import current_filters
 from ui.i18n import _
@@ -19,12 +19,13 @@ from ui.library_access import current_library
 class Context:
     library: Library
     table: pd.DataFrame
+    index: FacetIndex  # the table's facet index, shared and read-only
     year_bounds: tuple[int, int]
     filters: Filters
 
     @cached_property
     def selection(self) -> pd.DataFrame:
-        return apply(self.table, self.filters)
+        return apply(self.table, self.filters, self.index)
 
     @cached_property
     def sentence(self) -> str:
@@ -40,6 +41,6 @@ def year_bounds(table: pd.DataFrame) -> tuple[int, int]:
 
 
 def context() -> Context:
-    library, table = current_library()
+    library, table, index = current_library()
     bounds = year_bounds(table)
-    return Context(library, table, bounds, current_filters(bounds))
+    return Context(library, table, index, bounds, current_filters(bounds))
