@@ -5,12 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.export import FORMATS, render_show
+from atlas.localized import tour_text
 from atlas.presentation import Show, show_from_selection, show_from_tour
+from atlas.queries import sort_cases
 from atlas.text_safety import md_escape
 from components.slide import PRESENTER_CSS, slide
 from ui import pages, params, url_state
 from ui.context import context
-from ui.i18n import _, localized
+from ui.i18n import _, current_language, localized, title_sort_key
 from ui.params import SELECTION
 from ui.tour_store import all_tours
 
@@ -18,6 +20,7 @@ st.set_page_config(initial_sidebar_state="collapsed")
 st.html(PRESENTER_CSS)
 
 ctx = context()
+lang = current_language()
 tours = all_tours(ctx.library)
 wanted = params.value("present")
 SLIDE, NOTES = params.PARAMS["slide"], params.PARAMS["notes"]
@@ -33,9 +36,9 @@ def toggle_notes() -> None:
 
 def choose_show() -> Show:
     if wanted in tours:
-        return show_from_tour(tours[wanted], {c.id: c for c in ctx.library.cases}, _)
-    ordered = ctx.selection.sort_values("title", kind="stable")["id"]
-    return show_from_selection(ctx.library.cases_in(ordered), ctx.sentence)
+        return show_from_tour(tours[wanted], {c.id: c for c in ctx.library.cases}, lang)
+    ordered = sort_cases(ctx.selection, "title", title_sort_key(ctx.selection))["id"]
+    return show_from_selection(ctx.library.cases_in(ordered), ctx.sentence, lang)
 
 
 show = choose_show()
@@ -53,7 +56,7 @@ if len(show) == 0:
         for tour in tours.values():
             st.page_link(
                 pages.path("present"),
-                label=md_escape(tour.title),
+                label=md_escape(tour_text(tour, lang).title),
                 query_params={"present": tour.id},
                 icon=":material/tour:",
             )

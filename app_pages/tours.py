@@ -6,12 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from atlas.export import FORMATS, render_show
+from atlas.localized import tour_text
 from atlas.presentation import show_from_tour
 from atlas.text_safety import md_escape
 from atlas.tours import tour_from_cases, tour_from_upload, tour_to_yaml
 from ui import pages
 from ui.context import context
-from ui.i18n import _, localized
+from ui.i18n import _, current_language, localized
 from ui.tour_store import all_tours, keep_tour
 
 PRESENT = pages.path("present")
@@ -32,14 +33,15 @@ st.write(
 
 st.header(_("Curated tours"), anchor=False)
 for tour in all_tours(ctx.library).values():
+    text = tour_text(tour, current_language())
     with st.container(border=True):
         stops_text = _("{n} stops").format(n=len(tour.stops))
-        st.markdown(f"**{md_escape(tour.title)}** · {stops_text}")
-        st.caption(md_escape(tour.description))
+        st.markdown(f"**{md_escape(text.title)}** · {stops_text}")
+        st.caption(md_escape(text.description))
         with st.expander(_("Stops")):
             stops = [
-                f"{i}. **{md_escape(titles.get(s.case, s.case))}** — {md_escape(s.talking_point)}"
-                for i, s in enumerate(tour.stops, 1)
+                f"{i}. **{md_escape(titles.get(s.case, s.case))}** — {md_escape(point)}"
+                for i, (s, point) in enumerate(zip(tour.stops, text.talking_points, strict=True), 1)
             ]
             st.markdown("\n".join(stops))
         row = st.container(horizontal=True, vertical_alignment="center")
@@ -53,7 +55,9 @@ for tour in all_tours(ctx.library).values():
             fmt = FORMATS[fmt_key]
             row.download_button(
                 _(fmt.label),
-                data=lambda k=fmt_key, t=tour: render_show(k, show_from_tour(t, cases_by_id, _)),
+                data=lambda k=fmt_key, t=tour: render_show(
+                    k, show_from_tour(t, cases_by_id, current_language())
+                ),
                 file_name=f"{tour.id}.{fmt.extension}",
                 mime=fmt.mime,
                 icon=":material/download:",
@@ -116,6 +120,11 @@ else:
         ):
             keep_tour(tour)
             st.switch_page(PRESENT, query_params={"present": tour.id})
+        st.caption(
+            _("{count} stops · downloads as {file}").format(
+                count=len(tour.stops), file=f"`{tour.id}.yaml`"
+            )
+        )
         right.download_button(
             _("Download as a tour file (YAML)"),
             tour_to_yaml(tour),

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 MARKER = re.compile(r"\s?\[s:([a-z0-9]+(?:-[a-z0-9]+)*)\]")
 # A sentence ends at . ! ? followed by space or the end, or at a Chinese full stop.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？；])")
-_DIGIT = re.compile(r"[0-9]")
+# A number that states something: not a digit inside a name ("O2O", "P2P", "COVID-19").
+_DIGIT = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z]-)[0-9]")
 
 
 def cited_ids(text: str) -> list[str]:
@@ -57,6 +58,11 @@ def number_markers(
         return render(n, match.group(1))
 
     return Footnoted(MARKER.sub(swap, text or ""), tuple(used))
+
+
+def numbered(text: str, case: object) -> str:
+    """Plain text with each marker as " [n]", n the source's place in `case.sources`."""
+    return number_markers(text, [s.id for s in case.sources]).text
 
 
 def sentences(text: str) -> list[str]:

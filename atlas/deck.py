@@ -26,6 +26,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
 from atlas.charts import CHARTS, OUTCOME_COLORS, chart_png
+from atlas.citations import numbered
 from atlas.graphs import AFTER_COLOUR, BEFORE_COLOUR, new_parties
 from atlas.presentation import Show, Stop
 from atlas.schema import Case, Connection, Metric
@@ -244,10 +245,6 @@ def _footer(slide, left_text: str, number: int, total: int, name: str = "Footer"
 # --- title slide ---------------------------------------------------------------------------
 
 
-def is_tour(show: Show) -> bool:
-    return show.caption.startswith(f"Tour: {show.title}: ")
-
-
 def _long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
@@ -256,13 +253,12 @@ def title_slide(prs, show: Show) -> None:
     slide = _blank(prs)
     rect(slide, (0, 0, 0.28, HEIGHT), ACCENT)
     left, width = 0.95, 7.0 if show.stops else WIDTH - 1.9
-    # A tour's caption starts with its title, which the slide shows in large type anyway.
-    tour = is_tour(show)
+    tour = show.is_tour
     kicker = "TRANSFORMATION ATLAS  ·  " + ("TOUR" if tour else "SELECTION")
     text_box(slide, (left, 1.0, width, 0.4), kicker, 13, ACCENT, bold=True)
     title, size = fit_text(show.title, width, 2.1, (44, 36, 30), BOLD_EM)
     text_box(slide, (left, 1.5, width, 2.1), title, size, bold=True, anchor=MSO_ANCHOR.BOTTOM)
-    caption = show.caption.removeprefix(f"Tour: {show.title}: ") if tour else show.caption
+    caption = show.subtitle  # the title above already names the tour
     caption, size = fit_text(clip(caption, 320), width, 1.9, (20, 17, 15))
     text_box(slide, (left, 3.85, width, 1.9), caption, size, MUTED)
     count = f"{len(show)} case{'s' * (len(show) != 1)}"
@@ -372,7 +368,7 @@ def _picture_in(slide, png: bytes, box) -> None:
 
 def chart_subtitle(show: Show) -> str:
     n = f"{len(show)} case{'s' * (len(show) != 1)}"
-    return f"The {n} of the tour “{show.title}”" if is_tour(show) else show.caption
+    return f"The {n} of the tour “{show.title}”" if show.is_tour else show.subtitle
 
 
 def _explain(slide, vocabulary, top: float) -> None:
@@ -404,7 +400,7 @@ def chart_slide(prs, name: str, table: pd.DataFrame, show: Show, number: int, to
 
 
 def deck_footer(show: Show) -> str:
-    about = show.title if show.title != APP_NAME else show.caption
+    about = show.title if show.is_tour else show.subtitle
     return f"{APP_NAME}  ·  {clip_to(about, 150)}"
 
 
@@ -551,7 +547,8 @@ def _outcome_and_metrics(slide, case: Case) -> None:
     metrics = case.metrics[:MAX_METRICS]
     metrics_h = (0.4 + METRIC_H * len(metrics)) if metrics else 0
     room = bottom - top - 0.42 - metrics_h - 0.12
-    evidence, size = fit_text(clip(case.outcome.evidence, 400), width, room, (14, 13, 12, 11))
+    evidence = numbered(case.outcome.evidence, case)
+    evidence, size = fit_text(clip(evidence, 400), width, room, (14, 13, 12, 11))
     text_box(slide, (left, top + 0.42, width, room), evidence, size, name="Evidence")
     y = bottom - metrics_h
     if metrics:
@@ -572,7 +569,7 @@ def sources_line(case: Case, limit: int = 330) -> str:
     """The case's sources as 'Sources: publisher (date); …', cut to whole sources."""
     if not case.sources:
         return "Illustrative example: no published sources."
-    parts = [f"{clip(s.publisher, 70)} ({s.date})" for s in case.sources]
+    parts = [f"[{n}] {clip(s.publisher, 70)} ({s.date})" for n, s in enumerate(case.sources, 1)]
     kept: list[str] = []
     for i, part in enumerate(parts):
         rest = len(parts) - i - 1

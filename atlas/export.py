@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from atlas.citations import numbered
 from atlas.facets import FACETS, label_for
 from atlas.i18n import N_
 from atlas.presentation import Show, show_from_selection
@@ -102,7 +103,8 @@ def _source_line(number: int, source: Source) -> str:
 
 def _case_brief(case: Case) -> list[str]:
     lines = [f"## {_inert(case.title)}", "", _inert(case.summary), "", f"*{_facts(case)}*", ""]
-    lines += [f"**Outcome ({case.outcome.status.label}).** {_inert(case.outcome.evidence)}", ""]
+    evidence = numbered(case.outcome.evidence, case)
+    lines += [f"**Outcome ({case.outcome.status.label}).** {_inert(evidence)}", ""]
     lines += ["**Lessons**", "", *(f"- {_inert(lesson)}" for lesson in case.lessons), ""]
     if case.sources:
         lines += ["**Sources**", ""]

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from atlas.charts import OUTCOME_COLORS
+from atlas.citations import numbered
 from atlas.presentation import Show, Stop
 from atlas.schema import Case, Connection, Source
 from atlas.text_safety import safe_url
@@ -175,7 +176,8 @@ def case_section(stop: Stop, number: int, total: int) -> str:
         _facts(case),
         f'<p class="meta">{_e(organisations)} · {_e(", ".join(case.countries))}</p>',
         _connections(case),
-        f"<h3>Outcome: {_e(case.outcome.status.label)}</h3><p>{_e(case.outcome.evidence)}</p>",
+        f"<h3>Outcome: {_e(case.outcome.status.label)}</h3>"
+        f"<p>{_e(numbered(case.outcome.evidence, case))}</p>",
         _metrics(case, numbers),
         _lessons(stop),
         _sources(case),
@@ -185,8 +187,8 @@ def case_section(stop: Stop, number: int, total: int) -> str:
 
 
 def _caption(show: Show) -> str:
-    """A tour's caption starts with its title, which the cover already shows in large type."""
-    return show.caption.removeprefix(f"Tour: {show.title}: ")
+    """What is shown: the tour's description (the cover shows its title), or the selection."""
+    return show.subtitle
 
 
 def _cover(show: Show) -> str:

@@ -1,7 +1,10 @@
-"""What a presentation shows: an ordered list of cases with notes, and a caption.
+"""What a presentation shows: an ordered list of cases with notes, and what they are.
 
-Both presenter mode and the deck export play a `Show`, built from a tour or from the
-current selection, so the room sees the same slides in the app and in the .pptx.
+Presenter mode, the deck and the handout all play a `Show`, built from a tour or from a
+selection, so the room sees the same slides in the app and in the .pptx. A show knows
+its kind (a tour or a selection), its title and its subtitle (the tour's description or
+the selection in words) apart, so nothing downstream parses a caption; its texts are in
+the show's language.
 """
 
 from __future__ import annotations
@@ -9,8 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from atlas.i18n import Translate
+from atlas.i18n import translator
+from atlas.localized import case_text, tour_text
 from atlas.schema import Case, Tour
+
+APP_NAME = "Transformation Atlas"
+TOUR, SELECTION = "tour", "selection"
 
 
 @dataclass(frozen=True)
@@ -22,38 +29,40 @@ class Stop:
 @dataclass(frozen=True)
 class Show:
     title: str
-    caption: str  # says what is shown: the tour, or the selection in words
+    subtitle: str  # the tour's description, or the selection in words
     stops: tuple[Stop, ...]
+    kind: str = SELECTION  # TOUR or SELECTION
+    lang: str = "en"
+    tour_id: str | None = None
 
     def __len__(self) -> int:
         return len(self.stops)
 
+    @property
+    def is_tour(self) -> bool:
+        return self.kind == TOUR
 
-def show_from_tour(tour: Tour, cases_by_id: dict[str, Case], _: Translate = str) -> Show:
-    """A tour's stops whose cases exist, in the tour's order."""
+    @property
+    def caption(self) -> str:
+        """What is shown, in one line: 'Tour: title: description', or the selection."""
+        if not self.is_tour:
+            return self.subtitle
+        _ = translator(self.lang)
+        return _("Tour: {title}: {description}").format(title=self.title, description=self.subtitle)
+
+
+def show_from_tour(tour: Tour, cases_by_id: dict[str, Case], lang: str = "en") -> Show:
+    """A tour's stops whose cases exist, in the tour's order, in the language `lang`."""
+    text = tour_text(tour, lang)
     stops = tuple(
-        Stop(cases_by_id[s.case], s.talking_point) for s in tour.stops if s.case in cases_by_id
+        Stop(cases_by_id[s.case], point)
+        for s, point in zip(tour.stops, text.talking_points, strict=True)
+        if s.case in cases_by_id
     )
-    caption = _("Tour: {title}: {description}").format(
-        title=tour.title, description=tour.description
-    )
-    return Show(tour.title, caption, stops)
+    return Show(text.title, text.description, stops, TOUR, lang, tour.id)
 
 
-def show_from_selection(cases: Sequence[Case], sentence: str) -> Show:
-    stops = tuple(Stop(c, " ".join(c.lessons)) for c in cases)
-    return Show("Transformation Atlas", sentence, stops)
-
-
-def slide_number(raw: str | None, count: int) -> tuple[int, str | None]:
-    """A 1-based slide number from the URL, clamped; with a notice when it was not usable."""
-    if raw is None or count == 0:
-        return 1, None
-    try:
-        number = int(str(raw).strip())
-    except ValueError:
-        return 1, f"Slide {str(raw)[:20]!r} is not a number; showing the first slide."
-    if 1 <= number <= count:
-        return number, None
-    clamped = min(max(number, 1), count)
-    return clamped, f"There is no slide {number}; showing slide {clamped} of {count}."
+def show_from_selection(cases: Sequence[Case], sentence: str, lang: str = "en") -> Show:
+    """The cases in order; each note is the case's lessons, in the language `lang`."""
+    stops = tuple(Stop(c, " ".join(case_text(c, lang).lessons)) for c in cases)
+    return Show(APP_NAME, sentence, stops, SELECTION, lang)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from atlas.citations import strip_markers
 from atlas.facets import FACETS, LIST_FACETS, SCALAR_FACETS
 from atlas.schema import Case
 
@@ -32,15 +33,26 @@ COLUMNS = (
 )
 
 
+def _chinese(zh) -> list[str]:
+    texts = [zh.title, zh.summary, strip_markers(zh.narrative or ""), *(zh.lessons or [])]
+    return [t for t in texts if t]
+
+
 def case_row(case: Case) -> dict:
     zh = case.zh
     searchable = [
         case.title,
         case.summary,
-        case.narrative,
+        strip_markers(case.narrative),
         *case.lessons,
         *case.organisations,
-        *(filter(None, [zh.title, zh.summary, zh.narrative, *(zh.lessons or [])]) if zh else []),
+        *(
+            filter(
+                None, [zh.title, zh.summary, strip_markers(zh.narrative or ""), *(zh.lessons or [])]
+            )
+            if zh
+            else []
+        ),
     ]
     return {
         "id": case.id,

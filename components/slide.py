@@ -5,10 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.graphs import BEFORE_COLOUR, connection_dot
+from atlas.localized import case_text
 from atlas.schema import Case
 from atlas.text_safety import md_escape
 from components.case_card import mode_badge, outcome_badge
-from ui.i18n import _, localized
+from components.case_view import cited
+from ui.i18n import _, current_language
 
 # Presenter mode: no sidebar or app chrome, type readable from the back of a room.
 PRESENTER_CSS = """<style>
@@ -25,30 +27,32 @@ PRESENTER_CSS = """<style>
 
 
 def slide(case: Case, max_figures: int = 3) -> None:
+    text = case_text(case, current_language())
     with st.container(key="slide"):
-        zh = case.zh
-        st.title(md_escape(localized(case.title, zh and zh.title)), anchor=False)
+        st.title(md_escape(text.title), anchor=False)
         with st.container(horizontal=True, gap="small"):
             outcome_badge(case.outcome.status.value)
             mode_badge(case.mode.value)
-        st.markdown(md_escape(localized(case.summary, zh and zh.summary)))
+        st.markdown(md_escape(text.summary))
         left, right = st.columns([3, 2], gap="large")
         with left:
             st.markdown(f"**{_('Before')}**")
-            st.graphviz_chart(connection_dot(case.connections.before, BEFORE_COLOUR))
+            st.graphviz_chart(connection_dot(text.before, BEFORE_COLOUR))
             st.markdown(f"**{_('After')}**")
-            st.graphviz_chart(connection_dot(case.connections.after))
+            st.graphviz_chart(connection_dot(text.after))
         with right:
             status = _(case.outcome.status.label)
-            st.markdown(f"**{status}.** {md_escape(case.outcome.evidence)}")
+            st.markdown(f"**{status}.** {cited(text.outcome_evidence, case)}")
             with st.container(key="slide-figures"):
-                for m in case.metrics[:max_figures]:
-                    source = case.source_by_id.get(m.source)
-                    cited = f", {source.publisher}" if source else ""
-                    st.markdown(
-                        f"**{m.value:,.10g} {md_escape(m.unit)}**  \n"
-                        f"{md_escape(m.label)} ({m.year}{md_escape(cited)})"
+                for m, t in list(zip(case.metrics, text.metrics, strict=True))[:max_figures]:
+                    number = next(
+                        (n for n, s in enumerate(case.sources, 1) if s.id == m.source), None
                     )
-        cited = "; ".join(f"{s.publisher} ({s.date})" for s in case.sources)
-        note = _("Sources: {sources}").format(sources=md_escape(cited))
-        st.caption(note if cited else _("Illustrative example."))
+                    ref = f" [{number}]" if number else ""
+                    st.markdown(
+                        f"**{m.value:,.10g} {md_escape(t.unit)}**  \n"
+                        f"{md_escape(t.label)} ({m.year}){md_escape(ref)}"
+                    )
+        refs = "; ".join(f"[{n}] {s.publisher} ({s.date})" for n, s in enumerate(case.sources, 1))
+        note = _("Sources: {sources}").format(sources=md_escape(refs))
+        st.caption(note if refs else _("Illustrative example."))

@@ -231,7 +231,7 @@ def test_the_tour_built_from_the_selection_downloads_as_a_tour_file(
     title = page.get_by_label("Title")
     title.fill("Seven failures")
     title.press("Enter")
-    page.get_by_role("button", name="Download as a tour file (YAML)").wait_for()
+    page.get_by_text("seven-failures.yaml").wait_for()  # the rerun with the new title is drawn
     wait_ready(page)
     name, data = download(
         page, page.get_by_role("button", name="Download as a tour file (YAML)"), tmp_path

@@ -59,7 +59,7 @@ def cases() -> list[Case]:
 def show(cases) -> Show:
     notes = ["First stop.", "Second: a <b>bold</b> claim & more.", "Third.", "Fourth."]
     stops = tuple(Stop(c, n) for c, n in zip(cases, notes, strict=True))
-    return Show("Shops online", "Tour: Shops online: Four shops go online.", stops)
+    return Show("Shops online", "Four shops go online.", stops, kind="tour", tour_id="shops")
 
 
 def read(data: bytes) -> Presentation:
@@ -109,7 +109,7 @@ def test_each_case_slide_has_its_title_notes_and_sources_in_the_footer(built, sh
         footer = shape_named(slide, "Sources")
         assert footer.top > Inches(6.5)
         assert footer.text_frame.text == (
-            "Sources: The Daily Loaf (2020-01); Analysts Ltd (2021-03-04)"
+            "Sources: [1] The Daily Loaf (2020-01); [2] Analysts Ltd (2021-03-04)"
         )
 
 
@@ -148,7 +148,8 @@ def test_long_text_is_cut_and_every_shape_stays_on_the_slide(good_case_data):
     )
     data["outcome"] = data["outcome"] | {"evidence": LONG * 100}
     case = Case.model_validate(data)
-    built = read(deck.build_deck(Show(LONG * 2, LONG * 10, (Stop(case, "n"),)), cases_table([])))
+    long_show = Show(LONG * 2, LONG * 10, (Stop(case, "n"),), kind="tour")
+    built = read(deck.build_deck(long_show, cases_table([])))
     slide = built.slides[-1]
     for shape in slide.shapes:
         assert shape.left >= 0 and shape.top >= 0
@@ -205,7 +206,35 @@ def test_sources_line_names_whole_sources_and_counts_the_rest(good_case_data):
     many = [SOURCES[0] | {"id": f"s{i}", "publisher": f"Publisher {i}"} for i in range(30)]
     case = Case.model_validate(variant(good_case_data, "many", sources=many))
     line = deck.sources_line(case, limit=100)
-    assert line.startswith("Sources: Publisher 0 (2020-01); Publisher 1 (2020-01);")
+    assert line.startswith("Sources: [1] Publisher 0 (2020-01); [2] Publisher 1 (2020-01);")
     shown = line.count("(2020-01)")
     assert line.endswith(f"; and {30 - shown} more") and len(line) <= 100
     assert deck.sources_line(Case.model_validate(good_case_data)).startswith("Illustrative")
+
+
+def test_a_tour_deck_in_chinese_is_still_a_tour_deck(cases):
+    """Whether a deck is a tour's is the show's kind, never read from its words: a tour's
+    deck in Chinese gets the tour's title slide, as in English."""
+    from atlas.presentation import show_from_tour
+    from atlas.schema import Tour
+
+    tour = Tour(
+        id="shops",
+        title="Shops online",
+        description="Four shops go online.",
+        stops=[{"case": c.id, "talking_point": f"Stop {c.id}."} for c in cases],
+        zh={
+            "title": "网店之路",
+            "description": "四家商店上网。",
+            "talking_points": [f"第{i}站。" for i in range(1, 5)],
+        },
+    )
+    for lang, title, about in (
+        ("en", "Shops online", "Four shops"),
+        ("zh", "网店之路", "四家商店"),
+    ):
+        show = show_from_tour(tour, {c.id: c for c in cases}, lang)
+        first = read(deck.build_deck(show, cases_table(cases))).slides[0]
+        words = texts(first)
+        assert "TOUR" in words and "SELECTION" not in words, lang
+        assert title in words and about in words, lang

@@ -71,7 +71,7 @@ def test_one_page_per_case_in_show_order(cases):
 
 def test_a_case_page_has_every_part(cases):
     html = build_handout(
-        Show("Tour T", "Tour: Tour T: About shops.", (Stop(cases[0], "Say this."),))
+        Show("Tour T", "About shops.", (Stop(cases[0], "Say this."),), kind="tour")
     )
     (page,) = sections(html)
     case = cases[0]

@@ -1,7 +1,7 @@
 import pytest
 
 from atlas.loader import load_library
-from atlas.presentation import show_from_selection, show_from_tour, slide_number
+from atlas.presentation import show_from_selection, show_from_tour
 from atlas.schema import Tour
 from tests.conftest import GOOD
 
@@ -34,18 +34,15 @@ def test_a_selection_plays_with_lessons_as_notes(library):
     assert show.stops[0].note.startswith(library.cases[0].lessons[0])
 
 
-@pytest.mark.parametrize(
-    ("raw", "count", "number", "noticed"),
-    [
-        (None, 5, 1, False),
-        ("3", 5, 3, False),
-        ("0", 5, 1, True),
-        ("9", 5, 5, True),
-        ("-2", 5, 1, True),
-        ("two", 5, 1, True),
-        ("3", 0, 1, False),
-    ],
-)
-def test_slide_number(raw, count, number, noticed):
-    got, notice = slide_number(raw, count)
-    assert got == number and (notice is not None) == noticed
+def test_a_tour_in_chinese_plays_its_chinese_texts_and_stays_a_tour(library):
+    tour = Tour(
+        id="tt",
+        title="T",
+        description="D",
+        stops=[{"case": "bakery-o2o-delivery", "talking_point": "First."}],
+        zh={"title": "导览", "description": "说明", "talking_points": ["第一站。"]},
+    )
+    show = show_from_tour(tour, {c.id: c for c in library.cases}, "zh")
+    assert (show.title, show.subtitle, show.stops[0].note) == ("导览", "说明", "第一站。")
+    assert show.is_tour and show.tour_id == "tt"  # its kind is data, never read from words
+    assert not show_from_selection(library.cases, "x", "zh").is_tour
