@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import pickle
@@ -74,6 +75,39 @@ def test_a_snapshot_written_by_other_code_is_not_used(cached, parsed, monkeypatc
     monkeypatch.setattr(snap, "_code_fingerprint", lambda: "another version of the schema")
     load_library(cached)
     assert len(parsed) == 12
+
+
+def _atlas_imports(path: Path) -> set[Path]:
+    """The files of the atlas modules `path` imports, at any level (imports in functions too)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module == "atlas":
+            names |= {f"atlas.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("atlas."):
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names |= {a.name for a in node.names if a.name.startswith("atlas.")}
+    found = set()
+    for name in names:
+        base = snap.ATLAS.joinpath(*name.split(".")[1:])
+        found |= {p for p in (base.with_suffix(".py"), base / "__init__.py") if p.exists()}
+    return found
+
+
+def test_every_module_that_reads_or_validates_a_file_is_in_the_code_fingerprint():
+    # A change to any of them can change what a file loads as: the snapshot must go stale.
+    fingerprinted = {snap.ATLAS / name for name in snap._CODE}
+    fingerprinted |= {p for d in snap._CODE_DIRS for p in (snap.ATLAS / d).glob("*.py")}
+    reached, todo = set(), [snap.ATLAS / "loader.py"]
+    while todo:
+        path = todo.pop()
+        if path not in reached:
+            reached.add(path)
+            todo += _atlas_imports(path)
+    # the snapshot's own format is versioned by its magic line, not by the fingerprint
+    reached.discard(snap.ATLAS / "snapshot.py")
+    assert sorted(reached - fingerprinted) == []
+    assert all(p.exists() for p in fingerprinted)
 
 
 def test_the_snapshot_lives_beside_the_case_folder_by_default(tmp_path, monkeypatch):

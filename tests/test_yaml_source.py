@@ -11,7 +11,7 @@ import codecs
 import pytest
 import yaml
 
-from atlas import yaml_source
+from atlas import yaml_source_pyyaml_errors
 from atlas.problems import ProblemKind as K
 from atlas.yaml_source import (
     MAX_DEPTH,
@@ -19,10 +19,10 @@ from atlas.yaml_source import (
     MAX_NODES,
     MAX_NUMBER_DIGITS,
     YamlFileError,
-    _yaml_error,
     parse_yaml,
     read_yaml,
 )
+from atlas.yaml_source_pyyaml_errors import yaml_error
 
 BOM = "\ufeff".encode()
 
@@ -196,7 +196,7 @@ def test_limits_are_named_from_our_constants(tmp_path, yaml_loader):
 def test_libyamls_nesting_limit_is_recognised_without_its_wording(monkeypatch):
     # libyaml (1,000 open brackets) stops before our guard sees the line: the line is
     # measured again, whatever libyaml's message says
-    monkeypatch.setattr(yaml_source, "_says_too_deep", lambda detail: False)
+    monkeypatch.setattr(yaml_source_pyyaml_errors, "_says_too_deep", lambda detail: False)
     with pytest.raises(YamlFileError) as caught:
         parse_yaml(flow(1_500))
     assert (caught.value.kind, caught.value.line) == (K.TOO_DEEP, 2)
@@ -208,7 +208,7 @@ def test_a_nesting_limit_of_any_yaml_library_is_our_too_deep():
     text = "id: a\nx: [1]\n"
     mark = yaml.Mark("<file>", 7, 1, 3, text, 7)
     error = yaml.scanner.ScannerError(None, None, "exceeded maximum nesting depth", mark)
-    mapped = _yaml_error(text, error)
+    mapped = yaml_error(text, error, base=yaml.SafeLoader)
     assert (mapped.kind, mapped.line) == (K.TOO_DEEP, 2)
     assert str(MAX_DEPTH) in mapped.message
 
