@@ -9,7 +9,7 @@ from atlas.filters import all_facet_counts
 from components.filter_panel import filter_panel
 from components.load_notice import load_notice
 from ui import filter_state as fs
-from ui import language, pages, url_state
+from ui import language, pages, style, url_state
 from ui.context import context
 from ui.i18n import _
 from ui.params import groups_for
@@ -18,6 +18,7 @@ from ui.params import groups_for
 # internet, and the app must work offline.
 st.set_page_config(page_title="Transformation Atlas", page_icon="🧭", layout="wide")
 language.early()
+style.apply()
 
 entries = {
     spec.key: st.Page(

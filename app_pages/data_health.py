@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from atlas.loader import shown_file, shown_folder
 from atlas.text_safety import md_escape
 from ui.i18n import _
 from ui.library_access import current_library
@@ -14,7 +15,7 @@ library = current_library()[0]
 st.title(_("Data health"))
 st.caption(
     _("Case folder: {folder} · {n} files read").format(
-        folder=f"`{library.folder}`", n=library.files_read
+        folder=md_escape(shown_folder(library.folder)), n=library.files_read
     )
 )
 
@@ -35,6 +36,7 @@ else:
         )
     )
     frame = pd.DataFrame([p.as_dict() for p in library.problems])
+    frame["file"] = [shown_file(f, library.folder) for f in frame["file"]]
     for path, group in frame.groupby("file", sort=True):
         severe = (group["severity"] == "error").any()
         with st.container(border=True):

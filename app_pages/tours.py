@@ -9,7 +9,7 @@ from atlas.export import FORMATS, render_show
 from atlas.localized import tour_text
 from atlas.presentation import show_from_tour
 from atlas.text_safety import md_escape
-from atlas.tours import tour_from_cases, tour_from_upload, tour_to_yaml
+from atlas.tours import MAX_STOPS, tour_from_cases, tour_from_upload, tour_to_yaml
 from ui import pages
 from ui.context import context
 from ui.i18n import _, current_language, localized
@@ -78,9 +78,17 @@ else:
         key="adhoc_description",
         placeholder=_("What the tour shows, in one line"),
     )
+    if len(selection) > MAX_STOPS:
+        st.info(
+            _(
+                "A tour holds at most {max} stops: the first {max} of these {n} cases are "
+                "ticked. Untick some and tick others to choose."
+            ).format(max=MAX_STOPS, n=len(selection)),
+            icon=":material/info:",
+        )
     plan = pd.DataFrame(
         {
-            "Show": True,
+            "Show": [i < MAX_STOPS for i in range(len(selection))],
             "Order": range(1, len(selection) + 1),
             "Case": [titles[i] for i in selection["id"]],
             "Talking point": selection["summary"].to_list(),
@@ -112,6 +120,12 @@ else:
     points = dict(zip(chosen["id"], chosen["Talking point"].fillna(""), strict=True))
     if chosen.empty:
         st.warning(_("Tick at least one case to build a tour."))
+    elif len(chosen) > MAX_STOPS:
+        st.warning(
+            _("{n} stops are ticked; a tour holds at most {max}: untick {extra}.").format(
+                n=len(chosen), max=MAX_STOPS, extra=len(chosen) - MAX_STOPS
+            )
+        )
     else:
         tour = tour_from_cases(ctx.library.cases_in(chosen["id"]), title, description, points)
         left, right = st.columns(2)

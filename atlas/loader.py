@@ -81,6 +81,26 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def shown_folder(folder: str | Path) -> str:
+    """The case folder as a web page names it: relative to the working folder when inside
+    it, else only its own name (the server's absolute path tells a reader nothing and
+    shows the server's layout)."""
+    folder = Path(folder)
+    shown = display_path(folder)
+    return folder.name if Path(shown).is_absolute() else shown
+
+
+def shown_file(path: str | Path, folder: str | Path) -> str:
+    """A file as a web page names it: under the folder's shown name when inside the case
+    folder, else by its own name."""
+    path = Path(path)
+    try:
+        inside = path.resolve().relative_to(Path(folder).resolve())
+    except (ValueError, OSError, RuntimeError):
+        return path.name if path.is_absolute() else str(path)
+    return str(Path(shown_folder(folder)) / inside)
+
+
 def load_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
     """Read and validate one file; return the model (or None) and its problems."""
     try:

@@ -19,6 +19,11 @@ from atlas.yaml_source import MAX_FILE_BYTES, YamlFileError, parse_yaml, too_lar
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/tour.schema.json"
 
 
+MAX_STOPS = next(
+    m.max_length for m in Tour.model_fields["stops"].metadata if hasattr(m, "max_length")
+)
+
+
 def tour_from_cases(
     cases: Sequence[Case], title: str, description: str, points: dict[str, str] | None = None
 ) -> Tour:

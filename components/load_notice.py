@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
-from atlas.loader import Library
+from atlas.loader import Library, shown_file, shown_folder
 from ui.i18n import _
 
 SHOWN = 10
@@ -39,9 +41,13 @@ def load_notice(library: Library, health_page: st.Page) -> None:
             _(
                 "{n} cases loaded from {folder}. "
                 "The others are left out until their files are fixed:"
-            ).format(n=len(library.cases), folder=f"`{library.folder}`")
+            ).format(n=len(library.cases), folder=f"`{shown_folder(library.folder)}`")
         )
-        st.code("\n".join(str(p) for p in library.problems[:SHOWN]), language=None, wrap_lines=True)
+        shown = [
+            dataclasses.replace(p, path=shown_file(p.path, library.folder))
+            for p in library.problems[:SHOWN]
+        ]
+        st.code("\n".join(map(str, shown)), language=None, wrap_lines=True)
         more = len(library.problems) - SHOWN
         if more > 0:
             st.caption(_("… and {n} more.").format(n=more))

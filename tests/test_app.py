@@ -81,6 +81,13 @@ def test_data_health_lists_every_problem(app_test, mixed_folder):
     assert [m.value for m in at.metric] == ["2", "4", "4"]
 
 
+def test_data_health_names_the_folder_without_the_servers_path(app_test, mixed_folder):
+    at = run_page(app_test(mixed_folder), "app_pages/data_health.py")
+    text = all_text(at)
+    assert f"Case folder: {mixed_folder.name}" in text
+    assert str(mixed_folder.parent) not in text
+
+
 def test_data_health_all_clear(app_test):
     at = run_page(app_test(GOOD), "app_pages/data_health.py")
     assert at.success[0].value == "Every case file is valid."

@@ -1,10 +1,11 @@
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
 
 from atlas import yaml_source
-from atlas.loader import ENV_VAR, cases_dir, load_library
+from atlas.loader import ENV_VAR, cases_dir, load_library, shown_file, shown_folder
 from atlas.problems import ProblemKind as K
 from atlas.problems import Severity
 from tests.conftest import BROKEN, GOOD, YAML_LOADERS, use_yaml_loader
@@ -166,3 +167,21 @@ def test_an_id_that_differs_from_its_file_name_is_a_warning(good_case_data, writ
     )
     assert "'renamed.yaml'" in problem.message
     assert [c.id for c in lib.cases] == ["bakery-o2o-delivery"]  # shown all the same
+
+
+def test_a_folder_is_shown_relative_to_the_working_folder_or_by_its_name(tmp_path, monkeypatch):
+    inside = tmp_path / "work" / "cases"
+    inside.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "work")
+    assert shown_folder(inside) == "cases"
+    assert shown_folder(tmp_path / "elsewhere" / "library") == "library"
+    assert shown_folder("cases") == shown_folder(Path("cases")) == "cases"
+
+
+def test_a_file_is_shown_under_its_folders_shown_name(tmp_path, monkeypatch):
+    folder = tmp_path / "library"
+    (folder / "tours").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "library" / "tours")
+    assert shown_file(folder / "tours" / "a.yaml", folder) == "library/tours/a.yaml"
+    assert shown_file(tmp_path / "other" / "b.yaml", folder) == "b.yaml"
+    assert shown_file("c.yaml", folder) == "library/tours/c.yaml"  # relative to where we are

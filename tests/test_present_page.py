@@ -112,3 +112,16 @@ def test_build_and_present_a_tour_from_the_selection(app_test, small_library):
     assert "Tour: Two failures" in text and "1 / 2" in text
     stops = [b.label for b in at.button if b.key and b.key.startswith("jump_")]
     assert stops == ["1. Case finance-fail", "2. Case taxi-fail"]
+
+
+def test_a_selection_larger_than_a_tour_offers_the_first_stops_and_says_so(app_test, big_library):
+    from atlas.tours import MAX_STOPS
+
+    at = app_test(big_library)
+    at.run()
+    at.switch_page("app_pages/tours.py").run()
+    assert not at.exception
+    assert f"at most {MAX_STOPS} stops" in all_text(at)
+    button(at, "Present this tour").click().run()
+    assert not at.exception
+    assert f"1 / {MAX_STOPS}" in all_text(at)  # the tour holds the first 60, not all 61

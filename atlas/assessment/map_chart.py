@@ -101,7 +101,8 @@ def position_map(result: Result, _: Translate = str, lang: str = "en") -> alt.La
     near = frame[frame["rank"] > 0]
     ring = alt.Chart(near).mark_point(shape="circle", size=360, strokeWidth=2, color=INK)
     number = alt.Chart(near).mark_text(dx=-14, dy=-10, fontWeight="bold", color=INK)
-    layers += [ring.encode(x=x, y=y, tooltip=tooltip), number.encode(x=x, y=y, text="rank:Q")]
+    if not near.empty:  # an empty layer is an unlabelled graphic to a screen reader
+        layers += [ring.encode(x=x, y=y, tooltip=tooltip), number.encode(x=x, y=y, text="rank:Q")]
     if result.point is not None:
         you = pd.DataFrame({"map_x": [result.point[0]], "map_y": [result.point[1]]})
         you["label"] = _("Your organisation")

@@ -1,0 +1,21 @@
+"""The app's few style rules, said once and applied by the frame on every run.
+
+Streamlit's theme colours come from .streamlit/config.toml ([theme.light], [theme.dark]).
+One colour cannot do two jobs in a dark theme: the primary colour behind white text (chips,
+primary buttons) must be dark, and as text on a dark background it must be light. So the
+selected option of a segmented control or pills keeps the text colour, and shows that it is
+selected by its border and tint, as before.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+APP_CSS = """<style>
+button[data-variant="segmented_control"],
+button[data-variant="pills"] { color: inherit !important; }
+</style>"""
+
+
+def apply() -> None:
+    st.html(APP_CSS)
