@@ -7,7 +7,7 @@ from __future__ import annotations
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches
 
-from atlas.charts import OUTCOME_COLORS
+from atlas.chart_style import OUTCOME_COLORS
 from atlas.citations import numbered
 from atlas.deck_layout import (
     ACCENT,
