@@ -2,7 +2,7 @@
 
 The URL is the state, as on Compare: the answers are read from it on every run and the
 widgets follow; a changed answer rewrites it. Nothing is stored on the server. The
-scoring lives in atlas/assessment.py. The page speaks the session's language (each
+scoring lives in atlas/assessment/. The page speaks the session's language (each
 language has its own widgets, filled from the URL); the Markdown download stays English.
 """
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from atlas import cli_export, cli_synth
 from atlas.loader import ENV_VAR, cases_dir, display_path, load_library, load_model
 from atlas.problems import Problem, ProblemKind, Severity, field_name
-from atlas.schema import SLUG_PATTERN, Case, Tour
+from atlas.schema import Case, Tour
+from atlas.schema_fields import SLUG_PATTERN
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 TEMPLATE = Path(__file__).resolve().parent / "case_template.yaml"

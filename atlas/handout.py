@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from atlas.charts import OUTCOME_COLORS
+from atlas.chart_style import OUTCOME_COLORS
 from atlas.citations import numbered
 from atlas.presentation import Show, Stop
 from atlas.schema import Case, Connection, Source

@@ -22,7 +22,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from atlas.problems import Problem, ProblemKind, Severity, field_name
-from atlas.schema import Case, Tour, case_rule_violations, tour_rule_violations
+from atlas.schema import Case, Tour
+from atlas.schema_rules import case_rule_violations, tour_rule_violations
 from atlas.snapshot import Snapshot
 from atlas.validation_messages import explain_error
 from atlas.yaml_source import MarkedDocument, YamlFileError, read_yaml

@@ -2,27 +2,19 @@
 
 The loader validates against these models, the UI takes its labels from the
 vocabularies they use, and `atlas schema` writes their JSON Schema for editors.
-Rules that span several fields (a metric naming a source the case does not list)
-live in `case_rule_violations`, so each problem can point at the exact field.
+The field types and their checks (slugs, partial dates, years, addresses) are in
+`atlas.schema_fields`; rules that span several fields (a metric naming a source the
+case does not list) are in `atlas.schema_rules`, so each problem can point at the
+exact field.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from typing import Annotated, Any
-from urllib.parse import urlsplit
+from typing import Annotated
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    WithJsonSchema,
-)
+from pydantic import BaseModel, ConfigDict, Field
 
-from atlas.problems import ProblemKind
+from atlas.schema_fields import Line, PartialDate, Slug, Text, WebUrl, Year
 from atlas.vocabulary import (
     ConnectionType,
     Evidence,
@@ -37,102 +29,6 @@ from atlas.vocabulary import (
     Technology,
     Thinking,
 )
-
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-PARTIAL_DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
-MIN_YEAR = 1800
-MAX_TEXT_LENGTH = 20_000  # characters of a narrative or other long text
-
-Slug = Annotated[
-    str,
-    Field(
-        pattern=SLUG_PATTERN,
-        min_length=2,
-        max_length=80,
-        description="Lower-case words joined by hyphens, e.g. 'didi-kuaidi'.",
-    ),
-]
-
-
-class FieldError(ValueError):
-    """A value one of our validators refuses; `kind` names the class of problem."""
-
-    def __init__(self, kind: ProblemKind, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
-
-
-def _today() -> dt.date:
-    return dt.date.today()
-
-
-def _coerce_date(value: Any) -> Any:
-    """YAML reads 2015-07-04 as a date and 2015 as an int: accept both as text."""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
-def _check_partial_date(value: str) -> str:
-    parts = [int(p) for p in value.split("-")]
-    year, month, day = ([*parts, 1, 1])[:3]
-    try:
-        date = dt.date(year, month, day)
-    except ValueError:
-        raise FieldError(ProblemKind.BAD_DATE, f"{value!r} is not a real date") from None
-    if year < MIN_YEAR:
-        raise FieldError(ProblemKind.BAD_DATE, f"{value!r} is before {MIN_YEAR}")
-    if date > _today():
-        raise FieldError(ProblemKind.BAD_DATE, f"{value!r} is in the future")
-    return value
-
-
-PartialDate = Annotated[
-    str,
-    BeforeValidator(_coerce_date),
-    Field(pattern=PARTIAL_DATE_PATTERN),
-    AfterValidator(_check_partial_date),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "string", "pattern": PARTIAL_DATE_PATTERN},
-                {"type": "integer", "minimum": MIN_YEAR},
-            ],
-            "description": "YYYY, YYYY-MM or YYYY-MM-DD; not in the future.",
-        }
-    ),
-]
-
-
-def _check_year(value: int) -> int:
-    if value > _today().year:
-        raise FieldError(ProblemKind.BAD_DATE, f"{value} is in the future")
-    return value
-
-
-Year = Annotated[int, Field(ge=MIN_YEAR, strict=True), AfterValidator(_check_year)]
-
-
-def _check_url(value: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise FieldError(ProblemKind.BAD_URL, "must be an http:// or https:// address")
-    if any(c.isspace() for c in value):
-        raise FieldError(ProblemKind.BAD_URL, "must not contain spaces")
-    return value
-
-
-WebUrl = Annotated[
-    str,
-    Field(max_length=2000, json_schema_extra={"pattern": r"^https?://\S+$"}),
-    AfterValidator(_check_url),
-]
-Line = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^[^\n]*\S[^\n]*$")]
-Text = Annotated[str, Field(min_length=1, max_length=MAX_TEXT_LENGTH)]
 
 
 class Strict(BaseModel):
@@ -309,109 +205,3 @@ class Tour(Strict):
     description: Line
     stops: list[TourStop] = Field(min_length=1, max_length=60)
     zh: TourTranslation | None = Field(default=None, description="Simplified Chinese text.")
-
-
-Loc = tuple[str | int, ...]
-
-
-def case_rule_violations(case: Case) -> list[tuple[Loc, str, str]]:
-    """Rules across fields, as (location, message, hint) for the loader to place on lines."""
-    found: list[tuple[Loc, str, str]] = []
-    known = set(case.source_by_id)
-    hint = f"cite one of: {', '.join(sorted(known))}" if known else "add it under 'sources'"
-    documented = case.evidence is Evidence.DOCUMENTED
-
-    seen: set[str] = set()
-    for i, s in enumerate(case.sources):
-        if s.id in seen:
-            found.append((("sources", i, "id"), f"source id {s.id!r} is used twice", ""))
-        seen.add(s.id)
-    if documented and len(case.sources) < 2:
-        found.append(
-            (
-                ("sources",),
-                f"a documented case needs at least 2 sources, found {len(case.sources)}",
-                "cite public sources, or set evidence: illustrative for a made-up example",
-            )
-        )
-    refs: list[tuple[Loc, str | None]] = [
-        (("metrics", i, "source"), m.source) for i, m in enumerate(case.metrics)
-    ]
-    refs += [(("timeline", i, "source"), e.source) for i, e in enumerate(case.timeline)]
-    refs += [(("outcome", "sources", i), s) for i, s in enumerate(case.outcome.sources)]
-    for loc, ref in refs:
-        if ref is None:
-            if documented:
-                found.append((loc, "every dated event of a documented case names its source", hint))
-        elif ref not in known:
-            found.append((loc, f"{ref!r} is not the id of a source of this case", hint))
-    if documented and not case.outcome.sources:
-        found.append((("outcome", "sources"), "name the sources of the outcome", hint))
-    y = case.years
-    if y.end is not None and y.end < y.start:
-        found.append((("years", "end"), f"ends ({y.end}) before it starts ({y.start})", ""))
-    if case.id in case.related:
-        found.append((("related",), "a case cannot be related to itself", ""))
-    found += _citation_violations(case, known, hint)
-    found += _translation_violations(case)
-    return found
-
-
-def _citation_violations(case: Case, known: set[str], hint: str) -> list[tuple[Loc, str, str]]:
-    """Every [s:id] marker names a source of the case."""
-    from atlas.citations import cited_ids
-
-    texts: list[tuple[Loc, str | None]] = [
-        (("narrative",), case.narrative),
-        (("outcome", "evidence"), case.outcome.evidence),
-    ]
-    if case.zh:
-        texts.append((("zh", "narrative"), case.zh.narrative))
-        if case.zh.outcome:
-            texts.append((("zh", "outcome", "evidence"), case.zh.outcome.evidence))
-    found = []
-    for loc, text in texts:
-        for ref in dict.fromkeys(cited_ids(text or "")):
-            if ref not in known:
-                found.append((loc, f"the marker [s:{ref}] names no source of this case", hint))
-    return found
-
-
-def _translation_violations(case: Case) -> list[tuple[Loc, str, str]]:
-    """Translated lists run parallel to the English ones: same length, same order."""
-    zh = case.zh
-    if zh is None:
-        return []
-    pairs: list[tuple[Loc, list | None, list]] = [
-        (("zh", "lessons"), zh.lessons, case.lessons),
-        (("zh", "organisations"), zh.organisations, case.organisations),
-        (("zh", "countries"), zh.countries, case.countries),
-        (("zh", "metrics"), zh.metrics, case.metrics),
-        (("zh", "timeline"), zh.timeline, case.timeline),
-    ]
-    if zh.connections is not None:
-        pairs.append(
-            (("zh", "connections", "before"), zh.connections.before, case.connections.before)
-        )
-        pairs.append((("zh", "connections", "after"), zh.connections.after, case.connections.after))
-    return [
-        (loc, f"has {len(ours)} entries where the English has {len(theirs)}", _PARALLEL)
-        for loc, ours, theirs in pairs
-        if ours is not None and len(ours) != len(theirs)
-    ]
-
-
-_PARALLEL = "translate every entry, in the same order as the English list"
-
-
-def tour_rule_violations(tour: Tour) -> list[tuple[Loc, str, str]]:
-    points = tour.zh.talking_points if tour.zh else None
-    if points is not None and len(points) != len(tour.stops):
-        message = f"has {len(points)} talking points for {len(tour.stops)} stops"
-        return [(("zh", "talking_points"), message, _PARALLEL)]
-    return []
-
-
-def tidy_id(text: str) -> str:
-    """A slug from free text, e.g. for `atlas new "Didi Kuaidi"`."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -22,7 +22,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from atlas.citations import uncited_figures
-from atlas.schema import Case, Loc, Source, Tour
+from atlas.schema import Case, Source, Tour
+from atlas.schema_rules import Loc
 from atlas.vocabulary import Evidence
 
 PUBLISHERS_FILE = Path(__file__).resolve().parent / "publishers.yaml"

@@ -12,7 +12,8 @@ import yaml
 from pydantic import ValidationError
 
 from atlas.problems import Problem, ProblemKind, field_name
-from atlas.schema import Case, Tour, TourStop, tidy_id
+from atlas.schema import Case, Tour, TourStop
+from atlas.schema_fields import tidy_id
 from atlas.validation_messages import explain_error
 from atlas.yaml_source import MAX_FILE_BYTES, YamlFileError, parse_yaml, too_large
 

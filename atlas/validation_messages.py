@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
-from atlas import schema
+from atlas import schema, schema_fields
 from atlas.problems import ProblemKind
 
 MAX_QUOTE = 60  # characters of a value quoted in a message: enough to recognise it
@@ -67,9 +67,9 @@ def explain_error(err: dict[str, Any]) -> Explained:
         hint = (f"did you mean {close[0]!r}? " if close else "") + f"allowed: {', '.join(allowed)}"
         message = f"{quote(value)} is not an allowed value{_foreign(value)}"
         return Explained(ProblemKind.NOT_ALLOWED_VALUE, message, hint)
-    if kind == "value_error":  # one of our validators (atlas.schema.FieldError)
+    if kind == "value_error":  # one of our validators (atlas.schema_fields.FieldError)
         error = ctx.get("error")
-        if isinstance(error, schema.FieldError):
+        if isinstance(error, schema_fields.FieldError):
             return Explained(error.kind, str(error), "")
         return Explained(ProblemKind.INVALID_VALUE, f"{quote(value)} is not valid here", "")
     if kind == "string_type" and value is None:
@@ -132,12 +132,12 @@ def _wrong_shape(kind: str, value: Any) -> Explained:
 
 
 def _pattern(pattern: str | None, value: Any) -> Explained:
-    if pattern == schema.SLUG_PATTERN:
+    if pattern == schema_fields.SLUG_PATTERN:
         hint = "use lower-case words joined by hyphens: 'didi-uber'"
         return Explained(
             ProblemKind.INVALID_ID, f"{quote(value)} is not a valid id{_foreign(value)}", hint
         )
-    if pattern == schema.PARTIAL_DATE_PATTERN:
+    if pattern == schema_fields.PARTIAL_DATE_PATTERN:
         hint = "write YYYY, YYYY-MM or YYYY-MM-DD"
         return Explained(ProblemKind.BAD_DATE, f"{quote(value)} is not a date", hint)
     if "\n" in str(value):

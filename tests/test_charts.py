@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from atlas import charts
+from atlas import chart_builders, chart_style, charts
 from atlas.loader import load_library
 from atlas.table import cases_table
 from tests.conftest import GOOD
@@ -62,7 +62,7 @@ def build(name: str, table: pd.DataFrame, caption: str = CAPTION) -> dict:
 
 
 def test_every_chart_has_pick_fields():
-    assert set(charts.PICK_FIELDS) == set(charts.CHARTS)
+    assert set(chart_style.PICK_FIELDS) == set(charts.CHARTS)
 
 
 @pytest.mark.parametrize("name", list(charts.CHARTS))
@@ -70,7 +70,7 @@ def test_one_point_selection_named_pick_on_the_chart_fields(table, name):
     (param,) = selections(build(name, table))
     assert param["name"] == "pick"
     assert param["select"]["type"] == "point"
-    assert param["select"]["fields"] == charts.PICK_FIELDS[name]
+    assert param["select"]["fields"] == chart_style.PICK_FIELDS[name]
 
 
 @pytest.mark.parametrize("name", list(charts.CHARTS))
@@ -83,7 +83,7 @@ def test_picked_fields_hold_raw_values_not_labels(table, name):
         "mode": "plus_internet",
         "outcome": "mixed",
     }
-    for field in charts.PICK_FIELDS[name]:
+    for field in chart_style.PICK_FIELDS[name]:
         assert {row[field] for row in rows_with(spec, field)} == {expected[field]}
 
 
@@ -117,7 +117,7 @@ def test_a_long_caption_is_wrapped_not_cut(table):
     caption = "7 cases: " + ", ".join(["Transportation & mobility or Finance & payments"] * 5)
     subtitle = build("timeline", table, caption)["title"]["subtitle"]
     assert len(subtitle) > 1
-    assert all(len(line) <= charts.CAPTION_WRAP for line in subtitle)
+    assert all(len(line) <= chart_style.CAPTION_WRAP for line in subtitle)
     assert " ".join(subtitle) == caption
 
 
@@ -139,7 +139,7 @@ def test_no_fixed_width_and_text_inked_from_the_background(table, name):
 )
 def test_text_is_dark_on_light_and_light_on_dark(table, background, ink):
     config = {"background": background} if background else None
-    spec = charts._export_spec(charts.industry_connection_grid(table, CAPTION))
+    spec = charts._export_spec(chart_builders.industry_connection_grid(table, CAPTION))
     svg = vlc.vegalite_to_svg(spec, config=config)
     count_text = re.search(r'<text[^>]*fill="([^"]+)"[^>]*>2</text>', svg)
     assert count_text and count_text.group(1) == ink
@@ -214,7 +214,7 @@ def test_timeline_stacks_outcomes_in_order_within_a_year(table):
 def test_timeline_shows_the_policy_markers(table):
     spec = build("timeline", table)
     labels = {r["label"] for rows in spec["datasets"].values() for r in rows if "label" in r}
-    assert labels == {label for _, _, label in charts.POLICY_MARKERS}
+    assert labels == {label for _, _, label in chart_builders.POLICY_MARKERS}
 
 
 PLOT_PX = 600  # a narrow container: the plot area of a 720-pixel chart
@@ -232,7 +232,7 @@ def label_extent(marker: dict, lo: float, hi: float) -> tuple[float, float]:
     [(1974.5, 2020.5), (2014.5, 2020.5), (2014.5, 2030.5), (2009.5, 2020.5), (1999.5, 2026.5)],
 )
 def test_marker_labels_stay_inside_and_no_rule_crosses_a_label(lo, hi):
-    markers = charts.marker_positions(lo, hi)
+    markers = chart_builders.marker_positions(lo, hi)
     assert len({m["y"] for m in markers}) == len(markers)  # a row each
     for m in markers:
         left, right = label_extent(m, lo, hi)
@@ -252,7 +252,7 @@ def test_marker_labels_stay_inside_and_no_rule_crosses_a_label(lo, hi):
     ],
 )
 def test_marker_labels_sit_on_the_side_with_room(lo, hi, aligns):
-    assert [m["align"] for m in charts.marker_positions(lo, hi)] == aligns
+    assert [m["align"] for m in chart_builders.marker_positions(lo, hi)] == aligns
 
 
 def test_mode_outcome_counts_and_shares(table):
@@ -277,7 +277,7 @@ def test_an_empty_table_gives_a_valid_chart_with_a_note(table, name):
     spec = build(name, table.iloc[0:0], "0 cases: the whole library")
     assert [p["name"] for p in selections(spec)] == ["pick"]
     notes = [r["note"] for rows in spec["datasets"].values() for r in rows if "note" in r]
-    assert notes == [charts.EMPTY_NOTE]
+    assert notes == [chart_style.EMPTY_NOTE]
     assert charts.chart_png(charts.CHARTS[name](table.iloc[0:0], "0 cases")).startswith(b"\x89PNG")
 
 
@@ -290,7 +290,7 @@ def test_chart_png_renders_offline_at_the_export_width(table, name):
 
 
 def test_chart_svg_is_an_svg_with_the_title(table):
-    svg = charts.chart_svg(charts.outcome_by_industry(table, CAPTION))
+    svg = charts.chart_svg(chart_builders.outcome_by_industry(table, CAPTION))
     assert svg.lstrip().startswith("<svg")
     assert "Outcomes by industry" in svg
 

@@ -7,7 +7,7 @@ import yaml
 from pptx import Presentation
 from pptx.util import Inches
 
-from atlas import deck
+from atlas import deck, deck_case, deck_layout
 from atlas.charts import CHARTS
 from atlas.presentation import Show, Stop, show_from_selection
 from atlas.schema import Case
@@ -179,14 +179,14 @@ def test_nothing_in_the_deck_points_outside_it(built):
     ],
 )
 def test_clip(text, limit, expected):
-    assert deck.clip(text, limit) == expected
+    assert deck_layout.clip(text, limit) == expected
 
 
 def test_fit_text_shrinks_then_cuts():
-    assert deck.fit_text("A short line.", 5, 1, (20, 12)) == ("A short line.", 20)
-    assert deck.fit_text(LONG * 3, 5, 1, (20, 12)) == (LONG * 3, 12)
-    cut, size = deck.fit_text(LONG * 50, 5, 1, (20, 12))
-    assert size == 12 and cut.endswith("…") and deck.fits(cut, 5, 1, 12)
+    assert deck_layout.fit_text("A short line.", 5, 1, (20, 12)) == ("A short line.", 20)
+    assert deck_layout.fit_text(LONG * 3, 5, 1, (20, 12)) == (LONG * 3, 12)
+    cut, size = deck_layout.fit_text(LONG * 50, 5, 1, (20, 12))
+    assert size == 12 and cut.endswith("…") and deck_layout.fits(cut, 5, 1, 12)
 
 
 @pytest.mark.parametrize(
@@ -205,11 +205,11 @@ def test_short_title(title, short):
 def test_sources_line_names_whole_sources_and_counts_the_rest(good_case_data):
     many = [SOURCES[0] | {"id": f"s{i}", "publisher": f"Publisher {i}"} for i in range(30)]
     case = Case.model_validate(variant(good_case_data, "many", sources=many))
-    line = deck.sources_line(case, limit=100)
+    line = deck_case.sources_line(case, limit=100)
     assert line.startswith("Sources: [1] Publisher 0 (2020-01); [2] Publisher 1 (2020-01);")
     shown = line.count("(2020-01)")
     assert line.endswith(f"; and {30 - shown} more") and len(line) <= 100
-    assert deck.sources_line(Case.model_validate(good_case_data)).startswith("Illustrative")
+    assert deck_case.sources_line(Case.model_validate(good_case_data)).startswith("Illustrative")
 
 
 def test_a_tour_deck_in_chinese_is_still_a_tour_deck(cases):

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from atlas.problems import ProblemKind as K
-from atlas.schema import MAX_TEXT_LENGTH
+from atlas.schema_fields import MAX_TEXT_LENGTH
 from atlas.yaml_source import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 from tests.conftest import FIXTURES, GOOD, ROOT, YAML_LOADERS
 from tests.test_app import PAGES, all_text, run_page

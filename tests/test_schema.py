@@ -8,7 +8,9 @@ from pydantic import ValidationError
 from atlas.cli import SCHEMA_DIR, schema_documents
 from atlas.problems import ProblemKind
 from atlas.problems import ProblemKind as K
-from atlas.schema import MAX_TEXT_LENGTH, Case, case_rule_violations, tidy_id
+from atlas.schema import Case
+from atlas.schema_fields import MAX_TEXT_LENGTH, tidy_id
+from atlas.schema_rules import case_rule_violations
 from atlas.validation_messages import explain_error
 from atlas.vocabulary import Outcome
 

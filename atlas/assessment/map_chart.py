@@ -10,7 +10,7 @@ import pandas as pd
 
 from atlas.assessment.questions import X_TITLE, Y_TITLE
 from atlas.assessment.result import Result
-from atlas.charts import INK, NEUTRAL, OUTCOME_COLORS, OUTCOME_LABELS, OUTCOME_ORDER
+from atlas.chart_style import INK, NEUTRAL, OUTCOME_COLORS, OUTCOME_LABELS, OUTCOME_ORDER
 from atlas.facets import label_for
 from atlas.i18n import Translate
 from atlas.vocabulary import Mode, Stage

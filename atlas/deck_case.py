@@ -1,0 +1,224 @@
+"""The slide of one case: its title and facts, the before and after connections on the
+left, the outcome with its evidence and key figures on the right, its sources in the
+footer and the stop's talking point in the speaker notes."""
+
+from __future__ import annotations
+
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.util import Inches
+
+from atlas.chart_style import OUTCOME_COLORS
+from atlas.citations import numbered
+from atlas.deck_layout import (
+    ACCENT,
+    BOLD_EM,
+    CHAR_EM,
+    GREY,
+    HEIGHT,
+    INK,
+    LIGHT_ACCENT,
+    MARGIN,
+    MUTED,
+    PANEL,
+    RULE,
+    WIDTH,
+    add_run,
+    badge,
+    blank_slide,
+    chars_per_line,
+    clip,
+    clip_to,
+    fill_shape,
+    fit_text,
+    footer,
+    label_box,
+    line,
+    rect,
+    text_box,
+    text_frame,
+    width_of,
+)
+from atlas.graphs import new_parties
+from atlas.presentation import Stop
+from atlas.schema import Case, Connection, Metric
+
+MAX_CONNECTION_ROWS = 6
+MAX_METRICS = 3
+
+# The body of a case slide: connections on the left, outcome and figures on the right.
+BODY_TOP, BODY_BOTTOM = 2.72, HEIGHT - 0.75
+PARTY_W, VIA_W = 1.85, 2.6
+RIGHT_COLUMN = MARGIN + 2 * PARTY_W + VIA_W + 0.45
+METRIC_H = 0.64
+
+
+def _years(case: Case) -> str:
+    start, end = case.years.start, case.years.end
+    return f"since {start}" if end is None else (f"{start}" if end == start else f"{start}–{end}")
+
+
+def _case_header(slide, case: Case) -> None:
+    full = WIDTH - 2 * MARGIN
+    title, size = fit_text(case.title, full, 0.95, (28, 24, 21), BOLD_EM)
+    text_box(
+        slide,
+        (MARGIN, 0.3, full, 0.95),
+        title,
+        size,
+        bold=True,
+        anchor=MSO_ANCHOR.MIDDLE,
+        name="Title",
+    )
+    status = case.outcome.status
+    x = badge(slide, MARGIN, 1.33, status.label, OUTCOME_COLORS[status.value].lstrip("#"))
+    x = badge(slide, x + 0.12, 1.33, case.mode.label, ACCENT)
+    for fact in (case.thinking.label, case.stage.label, case.industry.label, _years(case)):
+        x = badge(slide, x + 0.12, 1.33, fact, PANEL, INK)
+    summary, size = fit_text(clip(case.summary, 300), full, 0.8, (17, 15, 14))
+    text_box(slide, (MARGIN, 1.82, full, 0.8), summary, size)
+
+
+def _visible(before: list, after: list) -> tuple[list, list]:
+    """Connections that fit the rows: the after picture gets the space it needs first."""
+    after_rows = min(len(after), MAX_CONNECTION_ROWS - min(len(before), 2))
+    before_rows = min(len(before), MAX_CONNECTION_ROWS - after_rows)
+    return before[:before_rows], after[:after_rows]
+
+
+def _party(slide, left: float, top: float, height: float, party: str, colours) -> None:
+    fill, ink = colours["party"](party)
+    text, size = fit_text(clip(party, 40), PARTY_W - 0.12, height - 0.04, (11, 9.5), BOLD_EM)
+    label_box(slide, (left, top, PARTY_W, height), text, size, fill, ink, bold=True)
+
+
+def _connection_row(slide, conn: Connection, top: float, row_h: float, colours) -> None:
+    """[from] ——via—— [to], left to right; the label sits on the line, as in a graph."""
+    box_h, mid = row_h - 0.1, top + row_h / 2
+    via_left = MARGIN + PARTY_W
+    line(slide, via_left, mid, via_left + VIA_W, mid, colours["line"], 1.75)
+    _party(slide, MARGIN, top + 0.05, box_h, conn.from_, colours)
+    _party(slide, via_left + VIA_W, top + 0.05, box_h, conn.to, colours)
+    via, _ = fit_text(clip(conn.via, 60), VIA_W - 0.3, box_h, (10,))
+    width = min(VIA_W - 0.3, width_of(via) * 10 * CHAR_EM / 72 + 0.2)
+    box = (via_left + (VIA_W - width) / 2, top + 0.05, width, box_h)
+    label = text_box(
+        slide,
+        box,
+        via,
+        10,
+        colours["via"],
+        italic=True,
+        align=PP_ALIGN.CENTER,
+        anchor=MSO_ANCHOR.MIDDLE,
+    )
+    fill_shape(label, "FFFFFF")
+
+
+def _connection_styles(fresh: set[str]) -> dict[str, dict]:
+    after_party = {True: (ACCENT, "FFFFFF"), False: (LIGHT_ACCENT, ACCENT)}
+    return {
+        "Before": {"line": GREY, "via": MUTED, "party": lambda p: (GREY, "FFFFFF")},
+        "After": {"line": ACCENT, "via": ACCENT, "party": lambda p: after_party[p in fresh]},
+    }
+
+
+def _connections(slide, case: Case) -> None:
+    before, after = case.connections.before, case.connections.after
+    shown_before, shown_after = _visible(before, after)
+    fresh = set(new_parties(before, after))
+    styles = _connection_styles(fresh)
+    rows = len(shown_before) + len(shown_after)
+    row_h = min(0.72, (BODY_BOTTOM - BODY_TOP - 0.85) / rows)
+    y, column = BODY_TOP, 2 * PARTY_W + VIA_W
+    for name, shown, every in (("Before", shown_before, before), ("After", shown_after, after)):
+        heading = text_box(
+            slide,
+            (MARGIN, y, column, 0.36),
+            name.upper(),
+            12,
+            styles[name]["line"],
+            bold=True,
+            anchor=MSO_ANCHOR.MIDDLE,
+        )
+        note = f"   {len(shown)} of {len(every)} shown" if len(shown) < len(every) else ""
+        if name == "After" and fresh:
+            note += "   dark boxes: newly connected"
+        if note:
+            add_run(heading.text_frame.paragraphs[0], note, 10, MUTED)
+        y += 0.4
+        for conn in shown:
+            _connection_row(slide, conn, y, row_h, styles[name])
+            y += row_h
+        y += 0.05
+
+
+def _number(metric: Metric) -> str:
+    value = f"{metric.value:,.10g}"
+    return f"{value}{metric.unit}" if metric.unit in ("%", "‰") else f"{value} {metric.unit}"
+
+
+def _metric_block(slide, metric: Metric, case: Case, box) -> None:
+    tf = text_frame(slide.shapes.add_textbox(*(Inches(v) for v in box)))
+    value = clip_to(_number(metric), chars_per_line(box[2], 20, BOLD_EM))
+    add_run(tf.paragraphs[0], value, 20, ACCENT, bold=True)
+    about = f"{metric.label}, {metric.year}"
+    source = case.source_by_id.get(metric.source)
+    cited = f"{about} · {source.publisher}" if source else about
+    per_line = chars_per_line(box[2], 11)
+    shown = cited if width_of(cited) <= per_line else about
+    add_run(tf.add_paragraph(), clip_to(shown, per_line), 11, MUTED)
+
+
+def _outcome_and_metrics(slide, case: Case) -> None:
+    left, top, bottom = RIGHT_COLUMN, BODY_TOP, BODY_BOTTOM
+    width = WIDTH - MARGIN - left
+    rect(slide, (left - 0.25, top, 0.04, bottom - top), RULE)
+    status = case.outcome.status
+    heading = text_box(
+        slide, (left, top, width, 0.36), "OUTCOME   ", 12, INK, bold=True, anchor=MSO_ANCHOR.MIDDLE
+    )
+    colour = OUTCOME_COLORS[status.value].lstrip("#")
+    add_run(heading.text_frame.paragraphs[0], status.label, 12, colour, bold=True)
+    metrics = case.metrics[:MAX_METRICS]
+    metrics_h = (0.4 + METRIC_H * len(metrics)) if metrics else 0
+    room = bottom - top - 0.42 - metrics_h - 0.12
+    evidence = numbered(case.outcome.evidence, case)
+    evidence, size = fit_text(clip(evidence, 400), width, room, (14, 13, 12, 11))
+    text_box(slide, (left, top + 0.42, width, room), evidence, size, name="Evidence")
+    y = bottom - metrics_h
+    if metrics:
+        text_box(
+            slide,
+            (left, y, width, 0.36),
+            "KEY FIGURES",
+            12,
+            INK,
+            bold=True,
+            anchor=MSO_ANCHOR.MIDDLE,
+        )
+    for i, metric in enumerate(metrics):
+        _metric_block(slide, metric, case, (left, y + 0.4 + METRIC_H * i, width, METRIC_H))
+
+
+def sources_line(case: Case, limit: int = 330) -> str:
+    """The case's sources as 'Sources: publisher (date); …', cut to whole sources."""
+    if not case.sources:
+        return "Illustrative example: no published sources."
+    parts = [f"[{n}] {clip(s.publisher, 70)} ({s.date})" for n, s in enumerate(case.sources, 1)]
+    kept: list[str] = []
+    for i, part in enumerate(parts):
+        rest = len(parts) - i - 1
+        tail = f"; and {rest} more" if rest else ""
+        if kept and width_of("; ".join([*kept, part])) + len(tail) + 9 > limit:
+            return "Sources: " + "; ".join(kept) + f"; and {len(parts) - i} more"
+        kept.append(part)
+    return "Sources: " + "; ".join(kept)
+
+
+def case_slide(prs, stop: Stop, number: int, total: int) -> None:
+    slide = blank_slide(prs)
+    _case_header(slide, stop.case)
+    _connections(slide, stop.case)
+    _outcome_and_metrics(slide, stop.case)
+    footer(slide, sources_line(stop.case), number, total, name="Sources")
+    slide.notes_slide.notes_text_frame.text = stop.note
