@@ -23,7 +23,7 @@ test: $(UV) browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/atlas schema --check
-	$(BIN)/atlas validate cases/
+	$(BIN)/atlas validate --strict cases/
 	$(BIN)/python -m pytest
 
 format: $(UV)

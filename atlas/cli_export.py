@@ -11,12 +11,14 @@ stops in the tour's order instead.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
 from atlas import filters
 from atlas.export import FORMATS, render_show
 from atlas.facets import FACETS
+from atlas.i18n import LANGUAGES, SOURCE_LANGUAGE, translator
 from atlas.loader import Library, load_library
 from atlas.presentation import Show, show_from_selection, show_from_tour
 from atlas.table import cases_table
@@ -37,6 +39,19 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt")
     p.add_argument("-o", "--output", required=True, help="the file to write; '-' for stdout")
     p.add_argument("--tour", metavar="ID", help="export this tour's stops, in order")
+    p.add_argument(
+        "--ids",
+        metavar="ID,ID,...",
+        help="export these cases, in this order (no facet options or --tour with it)",
+    )
+    p.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        default=SOURCE_LANGUAGE,
+        help="the language of the deck or handout: case texts, tour texts and labels "
+        f"(default {SOURCE_LANGUAGE})",
+    )
+    p.add_argument("--title", metavar="TEXT", help="the title on the first slide or the cover")
     for facet in FACETS:
         p.add_argument(
             f"--{facet.param}",
@@ -77,8 +92,13 @@ def query_params(args: argparse.Namespace) -> dict[str, str | list[str]]:
 def cmd_export(args: argparse.Namespace) -> int:
     params = query_params(args)
     tour_id = getattr(args, "tour", None)
+    ids = [i.strip() for i in (getattr(args, "ids", None) or "").split(",") if i.strip()]
+    lang = getattr(args, "lang", SOURCE_LANGUAGE)
     if tour_id is not None and params:
         print("--tour exports a whole tour: leave out the filter options", file=sys.stderr)
+        return 2
+    if ids and (params or tour_id is not None):
+        print("--ids names the cases itself: leave out --tour and the filters", file=sys.stderr)
         return 2
     chosen, notices = filters.from_query(params)
     if notices:
@@ -97,29 +117,48 @@ def cmd_export(args: argparse.Namespace) -> int:
             "out; run `atlas validate` to see why",
             file=sys.stderr,
         )
-    if tour_id is None:
-        show = selection_show(library, chosen)
+    if ids:
+        show = ids_show(library, ids, lang)
+    elif tour_id is None:
+        show = selection_show(library, chosen, lang)
     else:
-        show = tour_show(library, tour_id)
-        if show is None:
-            return 2
+        show = tour_show(library, tour_id, lang)
+    if show is None:
+        return 2
+    title = " ".join((getattr(args, "title", None) or "").split())
+    if title:
+        show = dataclasses.replace(show, title=title)
     return _write(render_show(args.fmt, show), args.output, len(show))
 
 
-def selection_show(library: Library, chosen: filters.Filters) -> Show:
+def selection_show(library: Library, chosen: filters.Filters, lang: str = "en") -> Show:
     """The filtered cases by title, as presenter mode orders a selection."""
     table = filters.apply(cases_table(library.cases), chosen)
     cases = library.cases_in(table.sort_values("title", kind="stable")["id"])
-    return show_from_selection(cases, filters.describe(chosen, len(cases)))
+    sentence = filters.describe(chosen, len(cases), translator(lang))
+    return show_from_selection(cases, sentence, lang)
 
 
-def tour_show(library: Library, tour_id: str) -> Show | None:
+def ids_show(library: Library, ids: list[str], lang: str = "en") -> Show | None:
+    """These cases in this order; an unknown id is an error, not a silent gap."""
+    by_id = {c.id: c for c in library.cases}
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        print(f"no case has the id(s): {', '.join(unknown)}", file=sys.stderr)
+        return None
+    cases = [by_id[i] for i in dict.fromkeys(ids)]  # a repeated id once, first place kept
+    _ = translator(lang)
+    sentence = (_("{n} case") if len(cases) == 1 else _("{n} cases")).format(n=len(cases))
+    return show_from_selection(cases, sentence, lang)
+
+
+def tour_show(library: Library, tour_id: str, lang: str = "en") -> Show | None:
     tour = library.tour(tour_id)
     if tour is None:
         known = ", ".join(sorted(t.id for t in library.tours)) or "none"
         print(f"no tour has the id {tour_id!r}; tours: {known}", file=sys.stderr)
         return None
-    show = show_from_tour(tour, {c.id: c for c in library.cases})
+    show = show_from_tour(tour, {c.id: c for c in library.cases}, lang)
     if len(show) < len(tour.stops):
         missing = len(tour.stops) - len(show)
         print(

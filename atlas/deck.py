@@ -22,7 +22,7 @@ from pptx import Presentation
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Inches, Pt
 
-from atlas.charts import CHARTS, chart_png
+from atlas.charts import CHARTS, chart_language, chart_png
 from atlas.deck_case import case_slide
 from atlas.deck_layout import (
     ACCENT,
@@ -45,7 +45,9 @@ from atlas.deck_layout import (
     text_box,
     text_frame,
 )
-from atlas.presentation import Show, Stop
+from atlas.i18n import N_, Translate, translator
+from atlas.localized import case_text
+from atlas.presentation import Show
 from atlas.vocabulary import Mode
 
 APP_NAME = "Transformation Atlas"
@@ -62,27 +64,32 @@ HANG = 0.38  # inches: the numbers' column in the list of contents
 # --- title slide ---------------------------------------------------------------------------
 
 
-def _long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def _long_date(day: dt.date, lang: str = "en") -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else f"{day.day} {day:%B %Y}"
+
+
+def _count(n: int, _: Translate) -> str:
+    return (_("1 case") if n == 1 else _("{n} cases")).format(n=n)
 
 
 def title_slide(prs, show: Show) -> None:
     slide = blank_slide(prs)
+    _ = translator(show.lang)
     rect(slide, (0, 0, 0.28, HEIGHT), ACCENT)
     left, width = 0.95, 7.0 if show.stops else WIDTH - 1.9
-    tour = show.is_tour
-    kicker = "TRANSFORMATION ATLAS  ·  " + ("TOUR" if tour else "SELECTION")
+    kind = _("Tour") if show.is_tour else _("Selection")
+    kicker = f"{_('Transformation Atlas')}  ·  {kind}".upper()
     text_box(slide, (left, 1.0, width, 0.4), kicker, 13, ACCENT, bold=True)
     title, size = fit_text(show.title, width, 2.1, (44, 36, 30), BOLD_EM)
     text_box(slide, (left, 1.5, width, 2.1), title, size, bold=True, anchor=MSO_ANCHOR.BOTTOM)
     caption = show.subtitle  # the title above already names the tour
     caption, size = fit_text(clip(caption, 320), width, 1.9, (20, 17, 15))
     text_box(slide, (left, 3.85, width, 1.9), caption, size, MUTED)
-    count = f"{len(show)} case{'s' * (len(show) != 1)}"
-    when = _long_date(dt.date.today())
-    text_box(slide, (left, 6.35, width, 0.4), f"{count}  ·  {when}", 14, MUTED)
+    when = _long_date(dt.date.today(), show.lang)
+    text_box(slide, (left, 6.35, width, 0.4), f"{_count(len(show), _)}  ·  {when}", 14, MUTED)
     if show.stops:
-        _contents(slide, show.stops)
+        titles = [case_text(s.case, show.lang).title for s in show.stops]
+        _contents(slide, titles, _)
 
 
 def short_title(title: str) -> str:
@@ -94,24 +101,22 @@ def short_title(title: str) -> str:
     return title
 
 
-def _contents(slide, stops: Sequence[Stop]) -> None:
+def _contents(slide, titles: Sequence[str], _: Translate) -> None:
     """The cases of the deck, numbered, in a panel on the right: full titles on up to two
     lines when there are few, short names on one line when there are many."""
     left, top, width = 8.55, 1.0, WIDTH - 8.55 - MARGIN
     rect(slide, (left, top, width, 5.75), PANEL)
     text_box(
-        slide, (left + 0.35, top + 0.3, width - 0.7, 0.4), "In this deck", 14, ACCENT, bold=True
+        slide, (left + 0.35, top + 0.3, width - 0.7, 0.4), _("In this deck"), 14, ACCENT, bold=True
     )
-    many = len(stops) > CONTENTS_ROWS
-    shown = stops[: CONTENTS_ROWS - 1] if many else stops
+    many = len(titles) > CONTENTS_ROWS
+    shown = titles[: CONTENTS_ROWS - 1] if many else titles
     few = len(shown) <= 7
     size, text_w = (14 if few else 12), width - 0.7 - HANG
     per_line = chars_per_line(text_w, size)
     rows = [
-        clip_to(s.case.title, 2 * per_line - 8)
-        if few
-        else clip_to(short_title(s.case.title), per_line)
-        for s in shown
+        clip_to(title, 2 * per_line - 8) if few else clip_to(short_title(title), per_line)
+        for title in shown
     ]
     box = (left + 0.35, top + 0.85, width - 0.7, 4.7)
     tf = text_frame(slide.shapes.add_textbox(*(Inches(v) for v in box)))
@@ -124,7 +129,7 @@ def _contents(slide, stops: Sequence[Stop]) -> None:
     if many:
         more = tf.add_paragraph()
         _hang(more)
-        add_run(more, f"\tand {len(stops) - len(shown)} more", size, MUTED)
+        add_run(more, "\t" + _("and {n} more").format(n=len(titles) - len(shown)), size, MUTED)
 
 
 def _hang(paragraph) -> None:
@@ -137,10 +142,10 @@ def _hang(paragraph) -> None:
 # --- chart slides --------------------------------------------------------------------------
 
 CHART_TITLES = {
-    "outcome_by_industry": "Outcomes by industry",
-    "industry_connection_grid": "Industries × connection types",
-    "timeline": "Cases by start year",
-    "mode_outcome": "Outcomes by mode: +Internet or Internet+",
+    "outcome_by_industry": N_("Outcomes by industry"),
+    "industry_connection_grid": N_("Industries × connection types"),
+    "timeline": N_("Cases by start year"),
+    "mode_outcome": N_("Outcomes by mode: +Internet or Internet+"),
 }
 # The categories on each chart's y axis, to keep a few categories from turning into slabs.
 CHART_BANDS = {"outcome_by_industry": "industry", "mode_outcome": "mode"}
@@ -183,20 +188,23 @@ def _picture_in(slide, png: bytes, box) -> None:
     slide.shapes.add_picture(io.BytesIO(_opaque(png)), *(Inches(v) for v in place))
 
 
-def chart_subtitle(show: Show) -> str:
-    n = f"{len(show)} case{'s' * (len(show) != 1)}"
-    return f"The {n} of the tour “{show.title}”" if show.is_tour else show.subtitle
+def chart_subtitle(show: Show, _: Translate = str) -> str:
+    if not show.is_tour:
+        return show.subtitle
+    return _("The {count} of the tour “{title}”").format(
+        count=_count(len(show), _), title=show.title
+    )
 
 
-def _explain(slide, vocabulary, top: float) -> None:
+def _explain(slide, vocabulary, top: float, _: Translate = str) -> None:
     """Each term of a vocabulary with its definition, side by side."""
     terms = list(vocabulary)
     width = (WIDTH - 2 * MARGIN - 0.4 * (len(terms) - 1)) / len(terms)
     for i, term in enumerate(terms):
         box = (MARGIN + i * (width + 0.4), top, width, 1.1)
         tf = text_frame(slide.shapes.add_textbox(*(Inches(v) for v in box)))
-        add_run(tf.paragraphs[0], term.label, 16, ACCENT, bold=True)
-        add_run(tf.add_paragraph(), term.definition, 14, INK)
+        add_run(tf.paragraphs[0], _(term.label), 16, ACCENT, bold=True)
+        add_run(tf.add_paragraph(), _(term.definition), 14, INK)
 
 
 SUBTITLE_CHARS = chars_per_line(WIDTH - 2 * MARGIN, 14)
@@ -204,21 +212,23 @@ SUBTITLE_CHARS = chars_per_line(WIDTH - 2 * MARGIN, 14)
 
 def chart_slide(prs, name: str, table: pd.DataFrame, show: Show, number: int, total: int):
     slide = blank_slide(prs)
-    slide_heading(slide, CHART_TITLES[name])
-    subtitle = clip_to(chart_subtitle(show), SUBTITLE_CHARS)
+    _ = translator(show.lang)
+    slide_heading(slide, _(CHART_TITLES[name]))
+    subtitle = clip_to(chart_subtitle(show, _), SUBTITLE_CHARS)
     text_box(slide, (MARGIN, 1.2, WIDTH - 2 * MARGIN, 0.4), subtitle, 14, MUTED)
-    png = chart_png(_slide_chart(name, table))
+    with chart_language(_):
+        png = chart_png(_slide_chart(name, table))
     explained = EXPLAINED.get(name)
     chart_h = HEIGHT - 2.65 - (1.5 if explained else 0)
     _picture_in(slide, png, (MARGIN, 1.8, WIDTH - 2 * MARGIN, chart_h))
     if explained:
-        _explain(slide, explained, 1.8 + chart_h + 0.25)
-    footer(slide, deck_footer(show), number, total)
+        _explain(slide, explained, 1.8 + chart_h + 0.25, _)
+    footer(slide, deck_footer(show, _), number, total)
 
 
-def deck_footer(show: Show) -> str:
+def deck_footer(show: Show, _: Translate = str) -> str:
     about = show.title if show.is_tour else show.subtitle
-    return f"{APP_NAME}  ·  {clip_to(about, 150)}"
+    return f"{_('Transformation Atlas')}  ·  {clip_to(about, 150)}"
 
 
 def chart_names(table: pd.DataFrame) -> list[str]:
@@ -240,7 +250,7 @@ def build_deck(show: Show, table_for_charts: pd.DataFrame) -> bytes:
     for i, name in enumerate(charts):
         chart_slide(prs, name, table_for_charts, show, 2 + i, total)
     for i, stop in enumerate(show.stops):
-        case_slide(prs, stop, 2 + len(charts) + i, total)
+        case_slide(prs, stop, 2 + len(charts) + i, total, show.lang)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

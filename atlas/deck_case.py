@@ -39,6 +39,8 @@ from atlas.deck_layout import (
     width_of,
 )
 from atlas.graphs import new_parties
+from atlas.i18n import Translate, translator
+from atlas.localized import CaseText, MetricText, case_text
 from atlas.presentation import Stop
 from atlas.schema import Case, Connection, Metric
 
@@ -52,14 +54,16 @@ RIGHT_COLUMN = MARGIN + 2 * PARTY_W + VIA_W + 0.45
 METRIC_H = 0.64
 
 
-def _years(case: Case) -> str:
+def _years(case: Case, _: Translate = str) -> str:
     start, end = case.years.start, case.years.end
-    return f"since {start}" if end is None else (f"{start}" if end == start else f"{start}–{end}")
+    if end is None:
+        return _("since {year}").format(year=start)
+    return f"{start}" if end == start else f"{start}–{end}"
 
 
-def _case_header(slide, case: Case) -> None:
+def _case_header(slide, case: Case, text: CaseText, _: Translate) -> None:
     full = WIDTH - 2 * MARGIN
-    title, size = fit_text(case.title, full, 0.95, (28, 24, 21), BOLD_EM)
+    title, size = fit_text(text.title, full, 0.95, (28, 24, 21), BOLD_EM)
     text_box(
         slide,
         (MARGIN, 0.3, full, 0.95),
@@ -70,11 +74,12 @@ def _case_header(slide, case: Case) -> None:
         name="Title",
     )
     status = case.outcome.status
-    x = badge(slide, MARGIN, 1.33, status.label, OUTCOME_COLORS[status.value].lstrip("#"))
-    x = badge(slide, x + 0.12, 1.33, case.mode.label, ACCENT)
-    for fact in (case.thinking.label, case.stage.label, case.industry.label, _years(case)):
+    x = badge(slide, MARGIN, 1.33, _(status.label), OUTCOME_COLORS[status.value].lstrip("#"))
+    x = badge(slide, x + 0.12, 1.33, _(case.mode.label), ACCENT)
+    facts = [_(v.label) for v in (case.thinking, case.stage, case.industry)] + [_years(case, _)]
+    for fact in facts:
         x = badge(slide, x + 0.12, 1.33, fact, PANEL, INK)
-    summary, size = fit_text(clip(case.summary, 300), full, 0.8, (17, 15, 14))
+    summary, size = fit_text(clip(text.summary, 300), full, 0.8, (17, 15, 14))
     text_box(slide, (MARGIN, 1.82, full, 0.8), summary, size)
 
 
@@ -122,8 +127,9 @@ def _connection_styles(fresh: set[str]) -> dict[str, dict]:
     }
 
 
-def _connections(slide, case: Case) -> None:
-    before, after = case.connections.before, case.connections.after
+def _connections(slide, text: CaseText, _: Translate) -> None:
+    before, after = list(text.before), list(text.after)
+    headings = {"Before": _("Before"), "After": _("After")}
     shown_before, shown_after = _visible(before, after)
     fresh = set(new_parties(before, after))
     styles = _connection_styles(fresh)
@@ -134,15 +140,17 @@ def _connections(slide, case: Case) -> None:
         heading = text_box(
             slide,
             (MARGIN, y, column, 0.36),
-            name.upper(),
+            headings[name].upper(),
             12,
             styles[name]["line"],
             bold=True,
             anchor=MSO_ANCHOR.MIDDLE,
         )
-        note = f"   {len(shown)} of {len(every)} shown" if len(shown) < len(every) else ""
+        note = ""
+        if len(shown) < len(every):
+            note = "   " + _("{shown} of {total} shown").format(shown=len(shown), total=len(every))
         if name == "After" and fresh:
-            note += "   dark boxes: newly connected"
+            note += "   " + _("dark boxes: newly connected")
         if note:
             add_run(heading.text_frame.paragraphs[0], note, 10, MUTED)
         y += 0.4
@@ -152,16 +160,16 @@ def _connections(slide, case: Case) -> None:
         y += 0.05
 
 
-def _number(metric: Metric) -> str:
-    value = f"{metric.value:,.10g}"
-    return f"{value}{metric.unit}" if metric.unit in ("%", "‰") else f"{value} {metric.unit}"
+def _number(metric: Metric, unit: str | None = None) -> str:
+    value, unit = f"{metric.value:,.10g}", unit or metric.unit
+    return f"{value}{unit}" if unit in ("%", "‰") else f"{value} {unit}"
 
 
-def _metric_block(slide, metric: Metric, case: Case, box) -> None:
+def _metric_block(slide, metric: Metric, shown_as: MetricText, case: Case, box) -> None:
     tf = text_frame(slide.shapes.add_textbox(*(Inches(v) for v in box)))
-    value = clip_to(_number(metric), chars_per_line(box[2], 20, BOLD_EM))
+    value = clip_to(_number(metric, shown_as.unit), chars_per_line(box[2], 20, BOLD_EM))
     add_run(tf.paragraphs[0], value, 20, ACCENT, bold=True)
-    about = f"{metric.label}, {metric.year}"
+    about = f"{shown_as.label}, {metric.year}"
     source = case.source_by_id.get(metric.source)
     cited = f"{about} · {source.publisher}" if source else about
     per_line = chars_per_line(box[2], 11)
@@ -169,20 +177,26 @@ def _metric_block(slide, metric: Metric, case: Case, box) -> None:
     add_run(tf.add_paragraph(), clip_to(shown, per_line), 11, MUTED)
 
 
-def _outcome_and_metrics(slide, case: Case) -> None:
+def _outcome_and_metrics(slide, case: Case, text: CaseText, _: Translate) -> None:
     left, top, bottom = RIGHT_COLUMN, BODY_TOP, BODY_BOTTOM
     width = WIDTH - MARGIN - left
     rect(slide, (left - 0.25, top, 0.04, bottom - top), RULE)
     status = case.outcome.status
     heading = text_box(
-        slide, (left, top, width, 0.36), "OUTCOME   ", 12, INK, bold=True, anchor=MSO_ANCHOR.MIDDLE
+        slide,
+        (left, top, width, 0.36),
+        _("Outcome").upper() + "   ",
+        12,
+        INK,
+        bold=True,
+        anchor=MSO_ANCHOR.MIDDLE,
     )
     colour = OUTCOME_COLORS[status.value].lstrip("#")
-    add_run(heading.text_frame.paragraphs[0], status.label, 12, colour, bold=True)
+    add_run(heading.text_frame.paragraphs[0], _(status.label), 12, colour, bold=True)
     metrics = case.metrics[:MAX_METRICS]
     metrics_h = (0.4 + METRIC_H * len(metrics)) if metrics else 0
     room = bottom - top - 0.42 - metrics_h - 0.12
-    evidence = numbered(case.outcome.evidence, case)
+    evidence = numbered(text.outcome_evidence, case)
     evidence, size = fit_text(clip(evidence, 400), width, room, (14, 13, 12, 11))
     text_box(slide, (left, top + 0.42, width, room), evidence, size, name="Evidence")
     y = bottom - metrics_h
@@ -190,35 +204,39 @@ def _outcome_and_metrics(slide, case: Case) -> None:
         text_box(
             slide,
             (left, y, width, 0.36),
-            "KEY FIGURES",
+            _("Key figures").upper(),
             12,
             INK,
             bold=True,
             anchor=MSO_ANCHOR.MIDDLE,
         )
     for i, metric in enumerate(metrics):
-        _metric_block(slide, metric, case, (left, y + 0.4 + METRIC_H * i, width, METRIC_H))
+        box = (left, y + 0.4 + METRIC_H * i, width, METRIC_H)
+        _metric_block(slide, metric, text.metrics[i], case, box)
 
 
-def sources_line(case: Case, limit: int = 330) -> str:
+def sources_line(case: Case, limit: int = 330, _: Translate = str) -> str:
     """The case's sources as 'Sources: publisher (date); …', cut to whole sources."""
     if not case.sources:
-        return "Illustrative example: no published sources."
+        return _("An illustrative example: no published sources.")
     parts = [f"[{n}] {clip(s.publisher, 70)} ({s.date})" for n, s in enumerate(case.sources, 1)]
+    lead = _("Sources:") + " "
     kept: list[str] = []
     for i, part in enumerate(parts):
         rest = len(parts) - i - 1
-        tail = f"; and {rest} more" if rest else ""
-        if kept and width_of("; ".join([*kept, part])) + len(tail) + 9 > limit:
-            return "Sources: " + "; ".join(kept) + f"; and {len(parts) - i} more"
+        tail = _("; and {n} more").format(n=rest) if rest else ""
+        if kept and width_of("; ".join([*kept, part])) + width_of(tail) + 9 > limit:
+            return lead + "; ".join(kept) + _("; and {n} more").format(n=len(parts) - i)
         kept.append(part)
-    return "Sources: " + "; ".join(kept)
+    return lead + "; ".join(kept)
 
 
-def case_slide(prs, stop: Stop, number: int, total: int) -> None:
+def case_slide(prs, stop: Stop, number: int, total: int, lang: str = "en") -> None:
     slide = blank_slide(prs)
-    _case_header(slide, stop.case)
-    _connections(slide, stop.case)
-    _outcome_and_metrics(slide, stop.case)
-    footer(slide, sources_line(stop.case), number, total, name="Sources")
+    _ = translator(lang)
+    text = case_text(stop.case, lang)
+    _case_header(slide, stop.case, text, _)
+    _connections(slide, text, _)
+    _outcome_and_metrics(slide, stop.case, text, _)
+    footer(slide, sources_line(stop.case, _=_), number, total, name="Sources")
     slide.notes_slide.notes_text_frame.text = stop.note

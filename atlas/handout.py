@@ -13,6 +13,8 @@ from html import escape
 
 from atlas.chart_style import OUTCOME_COLORS
 from atlas.citations import numbered
+from atlas.i18n import Translate, translator
+from atlas.localized import CaseText, case_text
 from atlas.presentation import Show, Stop
 from atlas.schema import Case, Connection, Source
 from atlas.text_safety import safe_url
@@ -83,58 +85,62 @@ def _link(url: str) -> str:
     return f'<a href="{escape(safe, quote=True)}">{_e(_shown(safe))}</a>'
 
 
-def _years(case: Case) -> str:
+def _years(case: Case, _: Translate) -> str:
     start, end = case.years.start, case.years.end
-    return f"since {start}" if end is None else (f"{start}" if end == start else f"{start}–{end}")
+    if end is None:
+        return _("since {year}").format(year=start)
+    return f"{start}" if end == start else f"{start}–{end}"
 
 
-def _facts(case: Case) -> str:
+def _facts(case: Case, _: Translate) -> str:
     status = case.outcome.status
     colour = OUTCOME_COLORS[status.value]
     facts = [case.mode.label, case.thinking.label, case.stage.label, case.industry.label]
-    facts += [case.region.label, _years(case)]
-    items = [f'<li class="outcome" style="background:{colour}">{_e(status.label)}</li>']
+    facts = [_(label) for label in [*facts, case.region.label]] + [_years(case, _)]
+    items = [f'<li class="outcome" style="background:{colour}">{_e(_(status.label))}</li>']
     items += [f"<li>{_e(fact)}</li>" for fact in facts]
     return f'<ul class="facts">{"".join(items)}</ul>'
 
 
-def _connection_list(connections: Sequence[Connection], new: set[str]) -> str:
+def _connection_list(connections: Sequence[Connection], new: set[str], _: Translate) -> str:
     def party(name: str) -> str:
         return f'<span class="new">{_e(name)}</span>' if name in new else _e(name)
 
     items = [
-        f'<li>{party(c.from_)} – {party(c.to)} <span class="via">via {_e(c.via)}</span></li>'
+        f"<li>{party(c.from_)} – {party(c.to)} "
+        f'<span class="via">{_e(_("via {how}").format(how=c.via))}</span></li>'
         for c in connections
     ]
     return f"<ul>{''.join(items)}</ul>"
 
 
-def _connections(case: Case) -> str:
-    before, after = case.connections.before, case.connections.after
+def _connections(text: CaseText, _: Translate) -> str:
+    before, after = text.before, text.after
     old = {p for c in before for p in (c.from_, c.to)}
     new = {p for c in after for p in (c.from_, c.to)} - old
-    legend = " <small>(newly connected in bold)</small>" if new else ""
+    legend = f" <small>{_e(_('(newly connected in bold)'))}</small>" if new else ""
     return (
         '<div class="columns">'
-        f"<div><h3>Before</h3>{_connection_list(before, set())}</div>"
-        f"<div><h3>After{legend}</h3>{_connection_list(after, new)}</div>"
+        f"<div><h3>{_e(_('Before'))}</h3>{_connection_list(before, set(), _)}</div>"
+        f"<div><h3>{_e(_('After'))}{legend}</h3>{_connection_list(after, new, _)}</div>"
         "</div>"
     )
 
 
-def _metrics(case: Case, numbers: dict[str, int]) -> str:
+def _metrics(case: Case, text: CaseText, numbers: dict[str, int], _: Translate) -> str:
     if not case.metrics:
         return ""
     rows = []
-    for m in case.metrics:
+    for m, shown in zip(case.metrics, text.metrics, strict=True):
         cited = f"[{numbers[m.source]}]" if m.source in numbers else ""
-        note = f' <span class="via">{_e(m.note)}</span>' if m.note else ""
+        note = f' <span class="via">{_e(shown.note)}</span>' if shown.note else ""
         rows.append(
-            f"<tr><td>{_e(m.label)}{note}</td><td class='value'>{_e(f'{m.value:,.10g}')} "
-            f"{_e(m.unit)}</td><td>{m.year}</td><td>{cited}</td></tr>"
+            f"<tr><td>{_e(shown.label)}{note}</td><td class='value'>{_e(f'{m.value:,.10g}')} "
+            f"{_e(shown.unit)}</td><td>{m.year}</td><td>{cited}</td></tr>"
         )
-    head = "<tr><th>Figure</th><th>Value</th><th>Year</th><th>Source</th></tr>"
-    return f"<h3>Key figures</h3><table>{head}{''.join(rows)}</table>"
+    heads = (_("Figure"), _("Value"), _("Year"), _("Source"))
+    head = "<tr>" + "".join(f"<th>{_e(h)}</th>" for h in heads) + "</tr>"
+    return f"<h3>{_e(_('Key figures'))}</h3><table>{head}{''.join(rows)}</table>"
 
 
 def _source_item(source: Source) -> str:
@@ -144,43 +150,48 @@ def _source_item(source: Source) -> str:
     )
 
 
-def _sources(case: Case) -> str:
+def _sources(case: Case, _: Translate) -> str:
+    heading = f"<h3>{_e(_('Sources'))}</h3>"
     if not case.sources:
-        return '<h3>Sources</h3><p class="meta">An illustrative example: no published sources.</p>'
+        note = _("An illustrative example: no published sources.")
+        return f'{heading}<p class="meta">{_e(note)}</p>'
     items = "".join(_source_item(s) for s in case.sources)
-    return f'<h3>Sources</h3><ol class="sources">{items}</ol>'
+    return f'{heading}<ol class="sources">{items}</ol>'
 
 
 def _bullets(items: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{_e(item)}</li>" for item in items) + "</ul>"
 
 
-def _lessons(stop: Stop) -> str:
+def _lessons(stop: Stop, text: CaseText, _: Translate) -> str:
     """The lessons, and beside them the stop's talking point when it says something else."""
-    lessons = f"<h3>Lessons</h3>{_bullets(stop.case.lessons)}"
-    if not stop.note.strip() or stop.note == " ".join(stop.case.lessons):
+    lessons = f"<h3>{_e(_('Lessons'))}</h3>{_bullets(text.lessons)}"
+    if not stop.note.strip() or stop.note in (" ".join(text.lessons), " ".join(stop.case.lessons)):
         return lessons
-    point = f'<h3>Talking point</h3><p class="note">{_e(stop.note)}</p>'
+    point = f'<h3>{_e(_("Talking point"))}</h3><p class="note">{_e(stop.note)}</p>'
     return f'<div class="columns"><div>{lessons}</div><div>{point}</div></div>'
 
 
-def case_section(stop: Stop, number: int, total: int) -> str:
+def case_section(stop: Stop, number: int, total: int, lang: str = "en") -> str:
     case = stop.case
+    _ = translator(lang)
+    text = case_text(case, lang)
     numbers = {s.id: i for i, s in enumerate(case.sources, start=1)}
-    organisations = ", ".join(case.organisations)
+    kicker = _("Case {number} of {total}").format(number=number, total=total)
+    outcome = _("Outcome: {outcome}").format(outcome=_(case.outcome.status.label))
     parts = [
         f'<section class="case" id="{escape(case.id, quote=True)}">',
-        f'<p class="kicker">CASE {number} OF {total}</p>',
-        f"<h2>{_e(case.title)}</h2>",
-        f'<p class="summary">{_e(case.summary)}</p>',
-        _facts(case),
-        f'<p class="meta">{_e(organisations)} · {_e(", ".join(case.countries))}</p>',
-        _connections(case),
-        f"<h3>Outcome: {_e(case.outcome.status.label)}</h3>"
-        f"<p>{_e(numbered(case.outcome.evidence, case))}</p>",
-        _metrics(case, numbers),
-        _lessons(stop),
-        _sources(case),
+        f'<p class="kicker">{_e(kicker.upper())}</p>',
+        f"<h2>{_e(text.title)}</h2>",
+        f'<p class="summary">{_e(text.summary)}</p>',
+        _facts(case, _),
+        f'<p class="meta">{_e(", ".join(text.organisations))} · '
+        f"{_e(', '.join(text.countries))}</p>",
+        _connections(text, _),
+        f"<h3>{_e(outcome)}</h3><p>{_e(numbered(text.outcome_evidence, case))}</p>",
+        _metrics(case, text, numbers, _),
+        _lessons(stop, text, _),
+        _sources(case, _),
         "</section>",
     ]
     return "\n".join(p for p in parts if p)
@@ -191,17 +202,22 @@ def _caption(show: Show) -> str:
     return show.subtitle
 
 
-def _cover(show: Show) -> str:
-    count = f"{len(show)} case{'s' * (len(show) != 1)}"
-    today = dt.date.today()
-    items = "".join(f"<li>{_e(s.case.title)}</li>" for s in show.stops)
-    contents = f'<h3>Contents</h3><ol class="contents">{items}</ol>' if items else ""
+def _date(day: dt.date, lang: str) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else f"{day.day} {day:%B %Y}"
+
+
+def _cover(show: Show, _: Translate) -> str:
+    count = (_("1 case") if len(show) == 1 else _("{n} cases")).format(n=len(show))
+    titles = [case_text(s.case, show.lang).title for s in show.stops]
+    items = "".join(f"<li>{_e(title)}</li>" for title in titles)
+    contents = f'<h3>{_e(_("Contents"))}</h3><ol class="contents">{items}</ol>' if items else ""
+    kicker = _("Transformation Atlas · handout").upper()
     return (
         '<header class="cover">'
-        '<p class="kicker">TRANSFORMATION ATLAS · HANDOUT</p>'
+        f'<p class="kicker">{_e(kicker)}</p>'
         f"<h1>{_e(show.title)}</h1>"
         f'<p class="caption">{_e(_caption(show))}</p>'
-        f'<p class="meta">{count} · {today.day} {today:%B %Y}</p>'
+        f'<p class="meta">{_e(count)} · {_date(dt.date.today(), show.lang)}</p>'
         f"{contents}</header>"
     )
 
@@ -209,15 +225,17 @@ def _cover(show: Show) -> str:
 def build_handout(show: Show) -> str:
     """The show as one printable HTML page: a cover, then one page per case."""
     total = len(show)
-    sections = [case_section(s, i, total) for i, s in enumerate(show.stops, start=1)]
+    _ = translator(show.lang)
+    sections = [case_section(s, i, total, show.lang) for i, s in enumerate(show.stops, start=1)]
+    title = _("{title} · handout").format(title=show.title)
     return "\n".join(
         [
             "<!DOCTYPE html>",
-            '<html lang="en"><head><meta charset="utf-8">',
+            f'<html lang="{escape(show.lang, quote=True)}"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{_e(show.title)} · handout</title>",
+            f"<title>{_e(title)}</title>",
             f"<style>{STYLE}</style></head><body><main>",
-            _cover(show),
+            _cover(show, _),
             *sections,
             "</main></body></html>",
             "",

@@ -203,3 +203,38 @@ def test_a_deck_to_stdout_is_written_as_bytes(capsysbinary):
     captured = capsysbinary.readouterr()
     assert captured.out.startswith(b"PK")  # a zip archive, as a .pptx is
     assert b"wrote 1 case to -" in captured.err
+
+
+def test_ids_export_those_cases_in_that_order(tmp_path):
+    out = tmp_path / "two.csv"
+    ids = "bakery-o2o-delivery,corner-shop-online"
+    assert run("--format", "csv", "--ids", ids, "-o", str(out)) == 0
+    assert csv_ids(out) == ["bakery-o2o-delivery", "corner-shop-online"]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--ids", "bakery-o2o-delivery,nope"], "no case has the id(s): nope"),
+        (["--ids", "bakery-o2o-delivery", "--outcome", "mixed"], "--ids names the cases"),
+        (["--ids", "bakery-o2o-delivery", "--tour", TOUR], "--ids names the cases"),
+    ],
+)
+def test_ids_that_cannot_be_used_exit_2(tmp_path, capsys, options, message):
+    out = tmp_path / "x.csv"
+    assert run("--format", "csv", *options, "-o", str(out), cases_dir=CASES) == 2
+    assert message in capsys.readouterr().err and not out.exists()
+
+
+def test_a_deck_in_chinese_with_a_title_of_its_own(tmp_path):
+    out = tmp_path / "deck.pptx"
+    options = ["--format", "pptx", "--tour", TOUR, "--lang", "zh", "--title", "董事会简报"]
+    assert run(*options, "-o", str(out), cases_dir=CASES) == 0
+    deck = Presentation(str(out))
+    first = "\n".join(s.text_frame.text for s in deck.slides[0].shapes if s.has_text_frame)
+    tour = yaml.safe_load((CASES / "tours" / f"{TOUR}.yaml").read_text())
+    assert "董事会简报" in first and tour["title"] not in first
+    assert tour["zh"]["description"] in first  # the tour's own text, in Chinese
+    last = "\n".join(s.text_frame.text for s in deck.slides[-1].shapes if s.has_text_frame)
+    case = yaml.safe_load((CASES / f"{tour['stops'][-1]['case']}.yaml").read_text())
+    assert case["zh"]["title"] in last

@@ -209,7 +209,9 @@ def test_sources_line_names_whole_sources_and_counts_the_rest(good_case_data):
     assert line.startswith("Sources: [1] Publisher 0 (2020-01); [2] Publisher 1 (2020-01);")
     shown = line.count("(2020-01)")
     assert line.endswith(f"; and {30 - shown} more") and len(line) <= 100
-    assert deck_case.sources_line(Case.model_validate(good_case_data)).startswith("Illustrative")
+    assert deck_case.sources_line(Case.model_validate(good_case_data)).startswith(
+        "An illustrative example"
+    )
 
 
 def test_a_tour_deck_in_chinese_is_still_a_tour_deck(cases):
@@ -229,12 +231,28 @@ def test_a_tour_deck_in_chinese_is_still_a_tour_deck(cases):
             "talking_points": [f"第{i}站。" for i in range(1, 5)],
         },
     )
-    for lang, title, about in (
-        ("en", "Shops online", "Four shops"),
-        ("zh", "网店之路", "四家商店"),
+    for lang, title, about, kinds in (
+        ("en", "Shops online", "Four shops", ("TOUR", "SELECTION")),
+        ("zh", "网店之路", "四家商店", ("导览", "所选案例")),
     ):
         show = show_from_tour(tour, {c.id: c for c in cases}, lang)
         first = read(deck.build_deck(show, cases_table(cases))).slides[0]
         words = texts(first)
-        assert "TOUR" in words and "SELECTION" not in words, lang
+        tour_word, selection_word = kinds
+        assert tour_word in words and selection_word not in words, lang
         assert title in words and about in words, lang
+
+
+def test_a_chinese_deck_shows_the_cases_chinese_text_and_labels():
+    from atlas.loader import DEFAULT_DIR, load_library
+    from atlas.presentation import show_from_selection
+
+    lib = load_library(DEFAULT_DIR)
+    case = lib.case("didi-uber-china")
+    built = read(deck.build_deck(show_from_selection([case], "一个案例", "zh"), cases_table([])))
+    title, slide = texts(built.slides[0]), texts(built.slides[-1])
+    assert case.zh.title in title and case.title not in title  # the contents list
+    assert case.zh.title in slide and case.zh.summary[:20] in slide
+    assert case.title not in slide
+    for english in ("OUTCOME", "KEY FIGURES", "BEFORE", "AFTER", "Sources:"):
+        assert english not in slide

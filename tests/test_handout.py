@@ -125,3 +125,21 @@ def test_the_page_loads_nothing(cases, hostile):
 def test_an_empty_show_is_a_cover_page():
     html = build_handout(show_from_selection([], "0 cases"))
     assert sections(html) == [] and "0 cases" in html
+
+
+def test_a_chinese_handout_is_in_chinese_case_text_and_labels(library_case_with_zh):
+    case = library_case_with_zh
+    html = build_handout(show_from_selection([case], "一个案例", lang="zh"))
+    page = sections(html)[0]
+    assert escape(case.zh.title, quote=True) in page and escape(case.title, quote=True) not in page
+    assert escape(case.zh.summary, quote=True) in page
+    assert "经验" in page or "教训" in page  # the Lessons heading, translated
+    assert "Lessons" not in page and "Sources" not in page and "Before" not in page
+    assert '<html lang="zh">' in html
+
+
+@pytest.fixture
+def library_case_with_zh() -> Case:
+    from atlas.loader import DEFAULT_DIR, load_library
+
+    return next(c for c in load_library(DEFAULT_DIR).cases if c.id == "didi-uber-china")
