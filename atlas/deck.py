@@ -51,7 +51,7 @@ from atlas.presentation import Show
 from atlas.vocabulary import Mode
 
 APP_NAME = "Transformation Atlas"
-MIN_CASES_FOR_CHARTS = 3  # a chart of one or two cases says nothing a case slide does not
+MIN_CASES_FOR_CHARTS = 8  # a chart of a few cases (bars of 1) says nothing the case slides do not
 # The chart plot areas in Vega pixels (before vl-convert's 2x), and the most height a
 # bar chart's category gets, so two categories do not become two slabs.
 CHART_PLOT = (760, 300)

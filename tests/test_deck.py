@@ -75,9 +75,17 @@ def texts(slide) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(show, cases) -> Presentation:
+def enough(cases) -> list[Case]:
+    """As many cases as a chart needs to say something: the four, and four more."""
+    base = yaml.safe_load((GOOD / "bakery-o2o-delivery.yaml").read_text())
+    more = [cited(base, f"more-{i}", industry="finance") for i in range(4)]
+    return [*cases, *more][: deck.MIN_CASES_FOR_CHARTS]
+
+
+@pytest.fixture(scope="module")
+def built(show, enough) -> Presentation:
     """One deck for the tests that only read it: charts take a second to render."""
-    return read(deck.build_deck(show, cases_table(cases)))
+    return read(deck.build_deck(show, cases_table(enough)))
 
 
 def test_the_deck_is_16_by_9(built):
@@ -123,11 +131,14 @@ def test_a_case_slide_shows_summary_outcome_figures_and_connections(built, show)
         assert conn.via in text and conn.from_ in text and conn.to in text
 
 
-def test_a_short_selection_has_no_chart_slides(show, cases):
+def test_a_short_selection_has_no_chart_slides(show, cases, enough):
     two = show_from_selection(cases[:2], "2 cases: outcome Mixed")
     built = read(deck.build_deck(two, cases_table(cases[:2])))
     assert len(built.slides) == 1 + 2
     assert "2 cases: outcome Mixed" in texts(built.slides[0])
+    one_short = enough[:-1]  # one case fewer than a chart needs
+    built = read(deck.build_deck(show_from_selection(one_short, "7"), cases_table(one_short)))
+    assert len(built.slides) == 1 + len(one_short)
 
 
 def test_an_empty_show_is_a_title_slide(cases):
