@@ -9,13 +9,15 @@ from atlas.queries import PAGE_SIZE, SORTS, VIEW_LABELS, VIEWS, page_of, sort_ca
 from atlas.text_safety import md_escape
 from components.case_card import case_card
 from components.case_table import case_table
+from components.picked_bar import picked_bar
 from components.selection_bar import selection_bar
 from ui import filter_state as fs
-from ui import pages, params, url_state
+from ui import pages, params, picked_state, url_state
 from ui.context import context
-from ui.i18n import _, title_sort_key
+from ui.i18n import _, current_language, localized, title_sort_key
 
 ctx = context()
+ctx_lang = current_language()
 selection = ctx.selection
 st.title(_("Explore"))
 selection_bar(ctx.filters, ctx.sentence, lambda f, v: fs.remove_filter(f, v, ctx.year_bounds))
@@ -36,12 +38,21 @@ sort = right.selectbox(
     **url_state.bind(SORT.key, SORT.value()),
 )
 ordered = sort_cases(selection, sort, title_sort_key(selection))
+# Ticked cases, in the order ticked, are what the exports use; else the selection as shown.
+exported = ctx.picked or list(ordered["id"])
 with share.popover(_("Export"), icon=":material/ios_share:", width="stretch"):
-    st.caption(_("{selection}, in the order shown.").format(selection=md_escape(ctx.sentence)))
+    about = (
+        _("{selection}, in the order ticked.")
+        if ctx.picked
+        else _("{selection}, in the order shown.")
+    )
+    st.caption(about.format(selection=md_escape(ctx.chosen_sentence)))
     for fmt_key, fmt in FORMATS.items():
         st.download_button(
             _(fmt.label),
-            data=lambda k=fmt_key: render(k, ctx.library.cases_in(ordered["id"]), ctx.sentence),
+            data=lambda k=fmt_key: render(
+                k, ctx.library.cases_in(exported), ctx.chosen_sentence, ctx_lang
+            ),
             file_name=f"transformation-atlas.{fmt.extension}",
             mime=fmt.mime,
             icon=":material/download:",
@@ -66,6 +77,27 @@ if page.clamped and len(ordered):
     st.session_state[PAGE.key] = page.number
     url_state.put(PAGE, ctx)
 
+
+def unpick(case_id: str) -> None:
+    picked_state.set_picked([i for i in picked_state.picked() if i != case_id])
+
+
+if ctx.picked:
+    titles = ctx.chosen.set_index("id")
+    shown = [(i, localized(titles.at[i, "title"], titles.at[i, "title_zh"])) for i in ctx.picked]
+    actions = picked_bar(ctx.chosen_sentence, shown, unpick, picked_state.clear)
+    n = len(ctx.picked)
+    if n == 1 and actions.button(_("Open case"), icon=":material/arrow_forward:"):
+        st.switch_page(pages.path("case"), query_params=params.link(case=ctx.picked[0]))
+    if 2 <= n <= 4 and actions.button(
+        _("Compare {n}").format(n=n), icon=":material/compare_arrows:"
+    ):
+        st.switch_page(
+            pages.path("compare"), query_params=params.link(compare=",".join(ctx.picked))
+        )
+    if actions.button(_("Present"), icon=":material/slideshow:", type="primary"):
+        st.switch_page(pages.path("present"), query_params=params.link(present="selection"))
+
 if selection.empty:
     st.info(
         _("No case matches this selection. Remove a filter above, or reset all filters."),
@@ -75,19 +107,23 @@ elif view == "cards":
     grid = st.columns(3)
     for i, row in enumerate(page.rows.itertuples()):
         with grid[i % 3]:
-            case_card(row, pages.path("case"), params.link(case=row.id))
+            case_card(
+                row,
+                pages.path("case"),
+                params.link(case=row.id),
+                ticked=row.id in ctx.picked,
+                on_tick=picked_state.tick,
+                tick_key=f"tick_{row.id}",
+            )
 else:
-    picked = case_table(page.rows, key=f"explore_table_{page.number}")
-    actions = st.container(horizontal=True, vertical_alignment="center")
-    actions.caption(_("Select one row to open its case, or two to four to compare them."))
-    if actions.button(_("Open case"), icon=":material/arrow_forward:", disabled=len(picked) != 1):
-        st.switch_page(pages.path("case"), query_params={"case": picked[0]})
-    if actions.button(
-        _("Compare {n}").format(n=len(picked)) if picked else _("Compare"),
-        icon=":material/compare_arrows:",
-        disabled=not 2 <= len(picked) <= 4,
-    ):
-        st.switch_page(pages.path("compare"), query_params={"compare": ",".join(picked)})
+    page_ids = list(page.rows["id"])
+    case_table(
+        page.rows,
+        key=f"explore_table_{page.number}_{picked_state.generation()}",
+        ticked=ctx.picked,
+        on_tick=lambda ids: picked_state.replace_page(page_ids, ids),
+    )
+    st.caption(_("Tick rows to open, compare, present or export exactly those cases."))
 
 if page.pages > 1:
     st.pagination(page.pages, width="stretch", **url_state.bind(PAGE.key, page.number))

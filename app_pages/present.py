@@ -37,6 +37,8 @@ def toggle_notes() -> None:
 def choose_show() -> Show:
     if wanted in tours:
         return show_from_tour(tours[wanted], {c.id: c for c in ctx.library.cases}, lang)
+    if ctx.picked:  # the ticked cases, in the order ticked
+        return show_from_selection(ctx.library.cases_in(ctx.picked), ctx.chosen_sentence, lang)
     ordered = sort_cases(ctx.selection, "title", title_sort_key(ctx.selection))["id"]
     return show_from_selection(ctx.library.cases_in(ordered), ctx.sentence, lang)
 

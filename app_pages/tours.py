@@ -66,8 +66,9 @@ for tour in all_tours(ctx.library).values():
             )
 
 st.header(_("Your tour from the current selection"), anchor=False)
-st.caption(md_escape(ctx.sentence))
-selection = ctx.selection.sort_values("title", kind="stable")
+st.caption(md_escape(ctx.chosen_sentence))
+# the ticked cases in the order ticked, or the filtered selection by title
+selection = ctx.chosen if ctx.picked else ctx.selection.sort_values("title", kind="stable")
 if selection.empty:
     st.info(_("The selection is empty: filter the library first."), icon=":material/search_off:")
 else:

@@ -178,6 +178,7 @@ def render_show(fmt: str, show: Show) -> str | bytes:
     return FORMATS[fmt].render(show)
 
 
-def render(fmt: str, cases: Sequence[Case], sentence: str) -> str | bytes:
-    """A selection, in the order given, in one of FORMATS; KeyError for an unknown format."""
-    return render_show(fmt, show_from_selection(cases, sentence))
+def render(fmt: str, cases: Sequence[Case], sentence: str, lang: str = "en") -> str | bytes:
+    """A selection, in the order given, in one of FORMATS (a deck or handout in the language
+    `lang`); KeyError for an unknown format."""
+    return render_show(fmt, show_from_selection(cases, sentence, lang))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -30,8 +32,15 @@ def mode_badge(mode: str) -> None:
     st.badge(_(Mode.label_of(mode)), color=colour, help=_(definition_for("mode", mode)))
 
 
-def case_card(row, case_page: str, link_params: dict) -> None:
-    """`row` is a row (itertuples) of the case table."""
+def case_card(
+    row,
+    case_page: str,
+    link_params: dict,
+    ticked: bool = False,
+    on_tick: Callable[[str, bool], None] | None = None,
+    tick_key: str = "",
+) -> None:
+    """`row` is a row (itertuples) of the case table; with `on_tick`, a box to tick it."""
     with st.container(border=True, height="stretch"):
         st.markdown(f"**{md_escape(localized(row.title, row.title_zh))}**")
         with st.container(horizontal=True, gap="small"):
@@ -42,9 +51,19 @@ def case_card(row, case_page: str, link_params: dict) -> None:
             f"{label('industry', row.industry)} · {label('region', row.region)} · "
             f"{years_text(row.year_start, row.year_end)}"
         )
-        st.page_link(
-            case_page,
-            label=_("Open case"),
-            icon=":material/arrow_forward:",
-            query_params=link_params,
-        )
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.page_link(
+                case_page,
+                label=_("Open case"),
+                icon=":material/arrow_forward:",
+                query_params=link_params,
+            )
+            if on_tick is not None:
+                key = tick_key or f"tick_{row.id}"
+                st.session_state[key] = ticked
+                st.checkbox(
+                    _("Tick"),
+                    key=key,
+                    on_change=lambda: on_tick(row.id, st.session_state[key]),
+                    help=_("Tick cases to compare, present or export exactly those"),
+                )

@@ -1,6 +1,8 @@
-"""A page of cases as a table whose rows can be ticked; returns the ticked cases' ids."""
+"""A page of cases as a table whose rows can be ticked."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
@@ -9,7 +11,11 @@ from components.case_card import years_text
 from ui.i18n import _, label, localized
 
 
-def case_table(rows: pd.DataFrame, key: str) -> list[str]:
+def case_table(
+    rows: pd.DataFrame, key: str, ticked: Sequence[str], on_tick: Callable[[list[str]], None]
+) -> None:
+    """The rows as a table; `ticked` ids show ticked, and `on_tick` gets the ids ticked
+    on this table whenever the user changes them."""
     shown = pd.DataFrame(
         {
             _("Case"): [
@@ -27,13 +33,19 @@ def case_table(rows: pd.DataFrame, key: str) -> list[str]:
             ],
         }
     )
-    event = st.dataframe(
+    ids = list(rows["id"])
+    shown_ticked = [i for i, case_id in enumerate(ids) if case_id in set(ticked)]
+
+    def changed() -> None:
+        on_tick([ids[r] for r in st.session_state[key]["selection"]["rows"]])
+
+    st.dataframe(
         shown,
         hide_index=True,
         width="stretch",
-        on_select="rerun",
+        on_select=changed,
         selection_mode="multi-row",
+        selection_default={"selection": {"rows": shown_ticked}} if shown_ticked else None,
         key=key,
         column_config={_("Summary"): st.column_config.TextColumn(width="large")},
     )
-    return list(rows.iloc[event.selection.rows]["id"]) if event else []

@@ -63,7 +63,7 @@ def capture(
                     if full_page:
                         height = max(size[1], int(page.evaluate(_HEIGHT_JS)) + 80)
                         page.set_viewport_size({"width": size[0], "height": height})
-                        wait_ready(page, settle_ms=500)
+                        wait_ready(page)
                     target = out / file_name(path, suffix)
                     page.screenshot(path=str(target))
                     written.append(target)

@@ -115,3 +115,60 @@ def test_filters_survive_a_page_without_the_sidebar(app_test, small_library):
     at.switch_page("app_pages/concepts.py").run()
     at.switch_page(EXPLORE).run()
     assert table_ids(at) == ["Case finance-fail", "Case taxi-fail"]
+
+
+# --- ticked cases: ids=a,b is a selection of its own ---------------------------------------
+
+
+def ticked(at) -> str | None:
+    value = at.query_params.get("ids")
+    return value[0] if isinstance(value, list) else value
+
+
+def test_ticked_ids_in_a_link_show_in_the_bar_and_stay(app_test, small_library):
+    at = run_page(app_test(small_library, ids="taxi-fail,finance-win"), EXPLORE)
+    text = all_text(at)
+    assert "2 ticked cases" in text
+    chips = [b.label.replace("\\", "") for b in at.button if b.key and b.key.startswith("unpick_")]
+    assert chips == ["Case taxi-fail", "Case finance-win"]  # in the order ticked
+    assert any(b.label == "Compare 2" for b in at.button)
+    assert ticked(at) == "taxi-fail,finance-win"
+
+
+def test_an_unknown_ticked_id_is_named_and_the_rest_kept(app_test, small_library):
+    at = app_test(small_library, ids="taxi-fail,nope")
+    at.run()  # the notice shows on the page the link opens
+    assert "nope" in at.warning[0].value
+    at.switch_page(EXPLORE).run()
+    assert ticked(at) == "taxi-fail"
+    assert "1 ticked case" in all_text(at)
+
+
+def test_untick_one_then_clear_returns_to_the_selection(app_test, small_library):
+    at = run_page(app_test(small_library, ids="taxi-fail,finance-win,finance-fail"), EXPLORE)
+    next(b for b in at.button if b.key == "unpick_finance-win").click().run()
+    assert ticked(at) == "taxi-fail,finance-fail"
+    next(b for b in at.button if b.key == "picked_clear").click().run()
+    assert ticked(at) is None
+    assert "ticked case" not in all_text(at)
+
+
+def test_a_card_box_ticks_its_case(app_test, small_library):
+    at = run_page(app_test(small_library), EXPLORE)
+    at.checkbox(key="tick_taxi-fail").check().run()
+    at.checkbox(key="tick_finance-win").check().run()
+    assert ticked(at) == "taxi-fail,finance-win"
+    assert at.checkbox(key="tick_taxi-fail").value is True
+    at.checkbox(key="tick_taxi-fail").uncheck().run()
+    assert ticked(at) == "finance-win"
+
+
+def test_the_exports_and_present_use_exactly_the_ticked_cases(app_test, small_library):
+
+    at = run_page(app_test(small_library, ids="taxi-fail,finance-win"), EXPLORE)
+    assert "2 ticked cases, in the order ticked." in all_text(at)
+    at.switch_page("app_pages/present.py").run()
+    assert not at.exception
+    text = all_text(at)
+    assert "1 / 2" in text and "2 ticked cases" in text
+    assert ticked(at) == "taxi-fail,finance-win"  # kept on every page

@@ -10,6 +10,7 @@ import pandas as pd
 
 from atlas.filters import FacetIndex, Filters, apply, describe
 from atlas.loader import Library
+from ui import picked_state
 from ui.filter_state import current_filters
 from ui.i18n import _
 from ui.library_access import current_library
@@ -31,6 +32,27 @@ class Context:
     def sentence(self) -> str:
         """The selection in words, e.g. '7 cases: Finance & payments, outcome Failure'."""
         return describe(self.filters, len(self.selection), _)
+
+    @cached_property
+    def picked(self) -> list[str]:
+        """The ticked cases' ids, in the order ticked (those the library still has)."""
+        known = set(self.table["id"])
+        return [i for i in picked_state.picked() if i in known]
+
+    @cached_property
+    def chosen(self) -> pd.DataFrame:
+        """What Present, Tours and the exports use: the ticked cases in the order ticked
+        while any are ticked, else the filtered selection."""
+        if not self.picked:
+            return self.selection
+        return self.table.set_index("id", drop=False).loc[self.picked].reset_index(drop=True)
+
+    @cached_property
+    def chosen_sentence(self) -> str:
+        if not self.picked:
+            return self.sentence
+        n = len(self.picked)
+        return (_("{n} ticked case") if n == 1 else _("{n} ticked cases")).format(n=n)
 
 
 def year_bounds(table: pd.DataFrame) -> tuple[int, int]:

@@ -26,13 +26,15 @@ from atlas.facets import FACETS
 from atlas.filters import SEARCH_PARAM, YEAR_FROM_PARAM, YEAR_TO_PARAM, from_query, to_query
 from atlas.i18n import N_
 from atlas.queries import SORTS, VIEWS
-from ui import filter_state, language, url_state
+from ui import filter_state, language, picked_state, url_state
 from ui.i18n import _
 from ui.pages import PageSpec
 from ui.tour_store import all_tours
 from ui.url_state import Group, Query, normalise
 
 SELECTION = "selection"  # present=selection plays the current selection
+PICKED_PARAM = "ids"
+MAX_PICKED = 60  # as many as a tour holds
 
 
 class FilterGroup:
@@ -61,6 +63,26 @@ class LanguageGroup:
     def dump(self, ctx: Any) -> Query:
         value = language.url_value()
         return {language.PARAM: [value]} if value else {}
+
+
+class PickedGroup:
+    """The ticked cases: ids=a,b,c (ui/picked_state.py)."""
+
+    name = "picked"
+    names = frozenset({PICKED_PARAM})
+
+    def adopt(self, part: Query, ctx: Any) -> list[str]:
+        raw = up.last(part, PICKED_PARAM)
+        if raw is None:
+            picked_state.set_picked([])
+            return []
+        ids, notices = up.id_list(PICKED_PARAM, lambda: _case_ids(ctx), MAX_PICKED)(raw, _)
+        picked_state.set_picked(ids)
+        return notices
+
+    def dump(self, ctx: Any) -> Query:
+        ids = picked_state.picked()
+        return {PICKED_PARAM: [",".join(ids)]} if ids else {}
 
 
 @dataclass(frozen=True)
@@ -163,12 +185,13 @@ PARAMS: dict[str, Param] = {
     )
 }
 
-FILTERS, LANGUAGE = FilterGroup(), LanguageGroup()
+FILTERS, LANGUAGE, PICKED = FilterGroup(), LanguageGroup(), PickedGroup()
+SHARED = (LANGUAGE, FILTERS, PICKED)  # kept on every page
 
 
 def groups_for(page: PageSpec) -> list[Group]:
     """What `url_state.sync` keeps on this page: the shared groups and the page's own."""
-    return [LANGUAGE, FILTERS, *(PARAMS[name] for name in page.params)]
+    return [*SHARED, *(PARAMS[name] for name in page.params)]
 
 
 def value(name: str) -> Any:
@@ -180,6 +203,6 @@ def link(**page_params: str) -> dict[str, list[str] | str]:
     """Query parameters for a link to another page: the shared state (the selection, the
     language) and that page's own, so the link is complete when opened anywhere."""
     shared: dict[str, list[str] | str] = {}  # the shared groups' parts as this run wrote them
-    for group in (LANGUAGE, FILTERS):
+    for group in SHARED:
         shared |= url_state.memo(group.name) or {}
     return shared | page_params
