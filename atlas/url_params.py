@@ -6,6 +6,7 @@ session state. Nothing here raises: text from a link is never trusted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
@@ -122,3 +123,21 @@ def last(part: Mapping[str, list[str]], param: str) -> str | None:
     """The value a link gives a single-valued parameter (the last, if repeated)."""
     values = part.get(param) or []
     return values[-1] if values else None
+
+
+TOKEN = re.compile(r"^[a-z0-9]{6,32}$")
+
+
+def token(param: str) -> Parser:
+    """A short lower-case letters-and-digits id, e.g. room=k3x9q2ab; None when unusable."""
+
+    def parse(raw: str, _: Translate) -> Parsed:
+        value = raw.strip().lower()
+        if TOKEN.match(value):
+            return value, None
+        notice = _("Ignored {param}={value}: not an id of 6 to 32 letters and digits.").format(
+            param=param, value=quoted(raw)
+        )
+        return None, notice
+
+    return parse
