@@ -42,7 +42,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "database holds the chosen cases and every tour whose stops are all among them.",
     )
     p.add_argument("--format", required=True, choices=sorted([*FORMATS, SQLITE]), dest="fmt")
-    p.add_argument("-o", "--output", required=True, help="the file to write; '-' for stdout")
+    p.add_argument(
+        "-o", "--output", required=True, help="the file to write; '-' for stdout (not for sqlite)"
+    )
     p.add_argument("--tour", metavar="ID", help="export this tour's stops, in order")
     p.add_argument(
         "--ids",
