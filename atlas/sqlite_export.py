@@ -11,6 +11,7 @@ among them: a tour whose stops name other cases would break the keys.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import sqlite3
@@ -67,6 +68,8 @@ def write_database(path: str | Path, cases: Sequence[Case], tours: Sequence[Tour
     if problems:
         raise KeyProblem("\n".join(problems))
     path = Path(path)
+    if not path.name:  # "/" or ".": a folder, never a database
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     temp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     # Created here, not by sqlite3, so that it exists only once and gets the usual
     # permissions of a new file (0666 less the umask), as the other formats' files do.

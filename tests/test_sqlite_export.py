@@ -280,10 +280,15 @@ def test_stdout_is_refused(capsysbinary):
     assert b"an SQLite database is a file: give its name with -o FILE" in captured.err
 
 
-def test_an_unwritable_output_exits_1(tmp_path, capsys):
-    out = tmp_path / "no-such-dir" / "atlas.db"
-    assert run("--format", "sqlite", "-o", str(out), cases_dir=CASES) == 1
-    assert "cannot write" in capsys.readouterr().err
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [("no-such-dir/atlas.db", "No such file or directory"), ("", "Is a directory")],
+)
+def test_an_unwritable_output_exits_1(tmp_path, capsys, output, message):
+    out = f"{tmp_path}/{output}"  # "" names the folder itself
+    assert run("--format", "sqlite", "-o", out, cases_dir=CASES) == 1
+    assert f"cannot write {out}: {message}" in capsys.readouterr().err
+    assert os.listdir(tmp_path) == []
 
 
 @pytest.mark.parametrize(
