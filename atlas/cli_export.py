@@ -1,17 +1,20 @@
 """`atlas export`: write a filtered selection, or a tour, as CSV, JSON, Markdown, a
-PowerPoint deck or a printable HTML handout.
+PowerPoint deck, a printable HTML handout or an SQLite database.
 
 The filter options are the app's URL parameters (`--industry finance --outcome failure`
 selects what `?industry=finance&outcome=failure` shows), read by the same
 `filters.from_query`, so the command and the app can never disagree on a selection. A
 selection is ordered by title, as presenter mode shows it; `--tour ID` exports a tour's
-stops in the tour's order instead.
+stops in the tour's order instead. An SQLite database holds the chosen cases and every
+tour whose stops are all among them, in English and Chinese (atlas/sqlite_export.py); it
+is a file of its own, never written to stdout.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from atlas.facets import FACETS
 from atlas.i18n import LANGUAGES, SOURCE_LANGUAGE, translator
 from atlas.loader import Library, load_library
 from atlas.presentation import Show, show_from_selection, show_from_tour
+from atlas.sqlite_export import SQLITE, KeyProblem, tours_within, write_database
 from atlas.table import cases_table
 
 STDOUT = "-"
@@ -31,13 +35,16 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p = subparsers.add_parser(
         "export",
         help="write a filtered selection of cases, or a tour, as CSV, JSON, Markdown, "
-        "a PowerPoint deck (pptx) or a printable handout (html)",
+        "a PowerPoint deck (pptx), a printable handout (html) or an SQLite database (sqlite)",
         description="Facet options are repeatable (OR within a facet, AND across facets) "
         "and take a vocabulary value or its label, e.g. --industry finance. --tour ID "
-        "exports a tour's stops in order instead (no facet options with it).",
+        "exports a tour's stops in order instead (no facet options with it). An sqlite "
+        "database holds the chosen cases and every tour whose stops are all among them.",
     )
-    p.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt")
-    p.add_argument("-o", "--output", required=True, help="the file to write; '-' for stdout")
+    p.add_argument("--format", required=True, choices=sorted([*FORMATS, SQLITE]), dest="fmt")
+    p.add_argument(
+        "-o", "--output", required=True, help="the file to write; '-' for stdout (not for sqlite)"
+    )
     p.add_argument("--tour", metavar="ID", help="export this tour's stops, in order")
     p.add_argument(
         "--ids",
@@ -94,6 +101,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     tour_id = getattr(args, "tour", None)
     ids = [i.strip() for i in (getattr(args, "ids", None) or "").split(",") if i.strip()]
     lang = getattr(args, "lang", SOURCE_LANGUAGE)
+    if args.fmt == SQLITE and args.output == STDOUT:
+        print("an SQLite database is a file: give its name with -o FILE, not '-'", file=sys.stderr)
+        return 2
     if tour_id is not None and params:
         print("--tour exports a whole tour: leave out the filter options", file=sys.stderr)
         return 2
@@ -125,6 +135,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         show = tour_show(library, tour_id, lang)
     if show is None:
         return 2
+    if args.fmt == SQLITE:
+        return _write_database(library, show, args.output)
     title = " ".join((getattr(args, "title", None) or "").split())
     if title:
         show = dataclasses.replace(show, title=title)
@@ -165,6 +177,24 @@ def tour_show(library: Library, tour_id: str, lang: str = "en") -> Show | None:
             f"warning: {missing} stop(s) of the tour name cases that did not load", file=sys.stderr
         )
     return show
+
+
+def _write_database(library: Library, show: Show, output: str) -> int:
+    """The show's cases and the library's tours that lie wholly among them, as SQLite."""
+    cases = [stop.case for stop in show.stops]
+    tours = tours_within(library.tours, (c.id for c in cases))
+    try:
+        write_database(output, cases, tours)
+    except KeyProblem as exc:
+        print(f"cannot write {output}: references that cannot be keys:\n{exc}", file=sys.stderr)
+        print("run `atlas validate` to see where they are", file=sys.stderr)
+        return 2
+    except (OSError, sqlite3.Error) as exc:
+        print(f"cannot write {output}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        return 1
+    n, k = len(cases), len(tours)
+    print(f"wrote {n} case{'s' * (n != 1)} and {k} tour{'s' * (k != 1)} to {output}")
+    return 0
 
 
 def _write(data: str | bytes, output: str, count: int) -> int:
