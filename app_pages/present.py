@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
 import streamlit as st
 
 from atlas.export import FORMATS, render_show
 from atlas.localized import tour_text
 from atlas.presentation import Show, show_from_selection, show_from_tour
 from atlas.queries import sort_cases
+from atlas.rooms import minutes_seconds, new_room_id
 from atlas.text_safety import md_escape
 from components.slide import PRESENTER_CSS, slide
+from components.speaker_view import speaker_clock, speaker_view
 from ui import pages, params, url_state
 from ui.context import context
 from ui.i18n import _, current_language, localized, title_sort_key
 from ui.params import SELECTION
+from ui.rooms import rooms
 from ui.tour_store import all_tours
 
 st.set_page_config(initial_sidebar_state="collapsed")
@@ -23,11 +30,17 @@ ctx = context()
 lang = current_language()
 tours = all_tours(ctx.library)
 wanted = params.value("present")
-SLIDE, NOTES = params.PARAMS["slide"], params.PARAMS["notes"]
+SLIDE, NOTES, ROOM = params.PARAMS["slide"], params.PARAMS["notes"], params.PARAMS["room"]
+store = rooms()
+room_id = ROOM.value()  # a speaker view is open: this window follows the room
+speaker = bool(params.value("speaker")) and room_id is not None
+offer = st.session_state.setdefault("present_room_offer", new_room_id())
 
 
 def go(number: int) -> None:
     st.session_state[SLIDE.key] = number
+    if room_id is not None:
+        store.move(room_id, number)
 
 
 def toggle_notes() -> None:
@@ -74,18 +87,47 @@ if number > len(show):
     number = len(show)
     st.session_state[SLIDE.key] = number
     url_state.put(SLIDE, ctx)
+if room_id is not None:  # the room's slide wins: the other window may have moved it
+    shared = store.open(room_id, number).slide
+    if shared != number:
+        number = max(1, min(shared, len(show)))
+        st.session_state[SLIDE.key] = number
+        url_state.put(SLIDE, ctx)
 stop = show.stops[number - 1]
 notes_on = NOTES.value()
+
+
+@st.fragment(run_every=1.0)
+def follow() -> None:
+    """Keep this window in step with the other one, and the speaker's clock running."""
+    if room_id is None:
+        if store.get(offer) is not None:  # the speaker view was opened from this window
+            st.session_state[ROOM.key] = offer
+            st.rerun()
+        return
+    room = store.get(room_id)
+    if room is not None and room.slide != st.session_state.get(SLIDE.key, 1):
+        st.rerun()
+    if speaker:
+        zone = st.context.timezone
+        now = dt.datetime.now(ZoneInfo(zone)) if zone else dt.datetime.now()
+        speaker_clock(minutes_seconds(store.elapsed(room_id)), now.strftime("%H:%M"))
+
 
 top = st.columns([5, 1], vertical_alignment="center")
 top[0].caption(md_escape(show.caption))
 top[1].markdown(f"**{number} / {len(show)}**", text_alignment="right")
+follow()
 
-slide(stop.case)
-if notes_on:
-    with st.container(border=True, key="speaker-notes"):
-        st.caption(_("Speaker notes"))
-        st.markdown(md_escape(stop.note))
+if speaker:
+    upcoming = show.stops[number] if number < len(show) else None
+    speaker_view(stop, upcoming, lang)
+else:
+    slide(stop.case)
+    if notes_on:
+        with st.container(border=True, key="speaker-notes"):
+            st.caption(_("Speaker notes"))
+            st.markdown(md_escape(stop.note))
 
 bar = st.container(horizontal=True, vertical_alignment="center", key="presenter-bar")
 bar.button(
@@ -105,11 +147,21 @@ with bar.popover(_("Slides"), icon=":material/grid_view:"):
             args=(i,),
             type="primary" if i == number else "tertiary",
         )
-bar.button(
-    _("Hide notes") if notes_on else _("Show notes"),
-    on_click=toggle_notes,
-    icon=":material/speaker_notes:",
-)
+if not speaker:
+    bar.button(
+        _("Hide notes") if notes_on else _("Show notes"),
+        on_click=toggle_notes,
+        icon=":material/speaker_notes:",
+    )
+    speaker_link = params.link(
+        present=wanted, slide=str(number), room=room_id or offer, speaker="1"
+    )
+    bar.link_button(
+        _("Speaker view"),
+        f"{pages.BY_KEY['present'].url_path}?{urlencode(speaker_link, doseq=True)}",
+        icon=":material/co_present:",
+        help=_("Opens a second window with the notes, the next slide and the time"),
+    )
 for fmt_key in ("pptx", "html"):
     fmt = FORMATS[fmt_key]
     bar.download_button(

@@ -21,7 +21,9 @@ def tour_library(small_library):
 
 
 def test_a_tour_link_opens_its_slide_with_notes(app_test, tour_library):
-    at = open_page(app_test, tour_library, "app_pages/present.py", present="failures", slide="2")
+    at = open_page(
+        app_test, tour_library, "app_pages/present.py", present="failures", slide="2", notes="1"
+    )
     assert not at.exception
     assert at.title[0].value == "Case finance\\-fail"
     text = all_text(at)
@@ -42,13 +44,55 @@ def test_next_previous_and_jump_move_the_slide_in_the_url(app_test, tour_library
     assert at.title[0].value == "Case taxi\\-fail"
 
 
-def test_notes_can_be_hidden(app_test, tour_library):
+def test_the_audience_sees_no_notes_until_they_are_shown(app_test, tour_library):
     at = open_page(app_test, tour_library, "app_pages/present.py", present="failures")
-    button(at, "Hide notes").click().run()
-    assert at.query_params["notes"] == "0"
     assert "Ask who paid for the subsidies." not in all_text(at)
     button(at, "Show notes").click().run()
+    assert at.query_params["notes"] == "1"
     assert "Ask who paid for the subsidies." in all_text(at)
+    button(at, "Hide notes").click().run()
+    assert "notes" not in at.query_params
+    assert "Ask who paid for the subsidies." not in all_text(at)
+
+
+def test_the_speaker_view_shows_notes_next_slide_and_clock(app_test, tour_library):
+    at = open_page(
+        app_test,
+        tour_library,
+        "app_pages/present.py",
+        present="failures",
+        room="testroom1",
+        speaker="1",
+    )
+    assert not at.exception
+    text = all_text(at)
+    assert "Ask who paid for the subsidies." in text  # this slide's notes
+    assert "Case finance-fail" in text.replace("\\", "")  # the next slide's title
+    assert any(m.value.startswith("⏱ 0:0") for m in at.markdown)  # the elapsed time
+    button(at, "Next").click().run()
+    assert "The end" in all_text(at)
+
+
+def test_two_windows_of_one_room_stay_in_step(app_test, tour_library):
+    """The speaker's Next moves the room; the audience's window follows on its next run."""
+    query = {"present": "failures", "room": "stepping1"}
+    speaker = open_page(app_test, tour_library, "app_pages/present.py", **query, speaker="1")
+    audience = open_page(app_test, tour_library, "app_pages/present.py", **query)
+    assert audience.title[0].value == "Case taxi\\-fail"
+    button(speaker, "Next").click().run()
+    audience.run()
+    assert audience.title[0].value == "Case finance\\-fail"
+    assert audience.query_params["slide"] == "2"
+    button(audience, "Previous").click().run()
+    speaker.run()
+    assert "1 / 2" in all_text(speaker)
+
+
+def test_the_audience_window_offers_a_speaker_view_link(app_test, tour_library):
+    at = open_page(app_test, tour_library, "app_pages/present.py", present="failures")
+    link = next(b for b in at.get("link_button") if b.proto.label == "Speaker view")
+    assert link.proto.url.startswith("present?")
+    assert "speaker=1" in link.proto.url and "room=" in link.proto.url
 
 
 def test_presenting_the_selection_uses_the_filters(app_test, small_library):

@@ -194,22 +194,23 @@ def test_a_compare_link_picks_the_cases_and_stays(open_at, library):
     assert url(at, "compare") == [f"{a},{b},{c}"]
 
 
-def test_a_presenter_link_opens_its_slide_without_notes_and_stays(open_at, library):
+def test_a_presenter_link_opens_its_slide_with_notes_and_stays(open_at, library):
     lib, table = library
     failures = Filters({"outcome": ("failure",)})
     shown = sorted(lib.cases_in(apply(table, failures)["id"]), key=lambda c: c.title)
-    at = open_at(PRESENT, present="selection", slide="3", notes="0", outcome="failure")
+    at = open_at(PRESENT, present="selection", slide="3", notes="1", outcome="failure")
     text = [m.value for m in at.markdown]
     assert f"**3 / {len(shown)}**" in text
     assert at.title[0].value.replace("\\", "") == shown[2].title
-    assert not any(c.value == "Speaker notes" for c in at.caption)
+    assert any(c.value == "Speaker notes" for c in at.caption)
     assert {k: url(at, k) for k in ("present", "slide", "notes", "outcome")} == {
         "present": [],  # the selection is what Present shows by default: left out
         "slide": ["3"],
-        "notes": ["0"],
+        "notes": ["1"],
         "outcome": ["failure"],
     }
     next(b for b in at.button if b.label == "Next").click().run()
     assert url(at, "slide") == ["4"]
-    next(b for b in at.button if b.label == "Show notes").click().run()
+    next(b for b in at.button if b.label == "Hide notes").click().run()
     assert "notes" not in at.query_params
+    assert not any(c.value == "Speaker notes" for c in at.caption)

@@ -173,11 +173,19 @@ PARAMS: dict[str, Param] = {
         Param("compare", "compare_pick", [], _compare, ",".join),
         Param("present", "present_show", SELECTION, _present),
         Param("slide", "present_slide", 1, _single(up.positive_int("slide"))),
-        Param(
+        Param(  # the audience sees no notes; notes=1 shows them, to rehearse on one screen
             "notes",
             "present_notes",
-            True,
-            _single(up.flag("notes", True)),
+            False,
+            _single(up.flag("notes", False)),
+            lambda v: "1" if v else "0",
+        ),
+        Param("room", "present_room", None, _single(up.token("room"))),
+        Param(
+            "speaker",
+            "present_speaker",
+            False,
+            _single(up.flag("speaker", False)),
             lambda v: "1" if v else "0",
         ),
         Param(ANSWERS_PARAM, "assess_answers", NO_ANSWERS, _answers, encode_answers),
