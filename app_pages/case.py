@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas.related import related
 from atlas.text_safety import md_escape
 from components import case_view
-from ui import params, url_state
+from components.related_cases import related_cases
+from ui import pages, params, url_state
 from ui.context import context
 from ui.i18n import _, localized, title_sort_key
 
@@ -96,16 +98,4 @@ with tab_figures:
 with tab_sources:
     case_view.sources(case)
 
-related = [r for r in case.related if r in titles]
-if related:
-    st.subheader(_("Related cases"), anchor=False)
-    with st.container(horizontal=True, key="related-cases"):
-        for rid in related:
-            st.button(
-                md_escape(titles[rid]),
-                icon=":material/link:",
-                on_click=open_case,
-                args=(rid,),
-                key=f"related_{rid}",
-                type="tertiary",
-            )
+related_cases(related(case, ctx.library.cases), pages.path("case"), lambda i: params.link(case=i))

@@ -134,7 +134,7 @@ def test_deep_link_to_a_case_and_on_to_a_related_one(page, server):
     wait_ready(page)
     assert page.get_by_role("heading", name="Uber against the taxi trade").is_visible()
     related = page.locator(".st-key-related-cases")
-    related.get_by_role("button", name="Didi Chuxing takes over Uber China (2016)").click()
+    related.get_by_role("link", name="Didi Chuxing takes over Uber China (2016)").click()
     page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get("case") == ["didi-uber-china"])
     wait_ready(page)
     assert page.get_by_role("heading", name="Didi Chuxing takes over Uber China").is_visible()

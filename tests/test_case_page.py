@@ -1,5 +1,13 @@
 """AppTest: the case page's deep link, previous/next within the selection, and bad ids."""
 
+import re
+from urllib.parse import parse_qs
+
+import pytest
+
+from atlas.loader import load_library
+from atlas.localized import case_text
+from tests.conftest import ROOT
 from tests.test_app import all_text, open_page
 
 CASE = "app_pages/case.py"
@@ -49,3 +57,43 @@ def test_illustrative_case_is_labelled_and_has_no_sources(app_test, small_librar
     text = all_text(at)
     assert "illustrative example" in text.lower()
     assert "cites no sources" in text
+
+
+UBER_RELATED = [  # atlas.related on the curated library: see tests/test_related.py
+    "didi-kuaidi-merger",
+    "bird-scooters-bankruptcy",
+    "didi-uber-china",
+    "mobike-meituan",
+    "ofo-bike-sharing",
+]
+
+
+def related_links(at) -> list[tuple[str, dict[str, list[str]]]]:
+    """The related cases' links: each label as shown, and the link's query."""
+    return [
+        (re.sub(r"\\(.)", r"\1", link.value), parse_qs(link.proto.query_string))
+        for link in at.page_link
+        if link.proto.icon == ":material/link:"
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_related_cases_link_to_their_pages(app_test, lang):
+    at = open_case(app_test, None, case="uber-taxi", lang=lang, outcome="mixed")
+    assert not at.exception
+    library = load_library(ROOT / "cases")
+    heading = "Related cases" if lang == "en" else "相关案例"
+    assert heading in [s.value for s in at.subheader]
+    links = related_links(at)
+    titles = [case_text(library.case(i), lang).title for i in UBER_RELATED]
+    assert [label for label, _query in links] == titles
+    for (_label, query), case_id in zip(links, UBER_RELATED, strict=True):
+        assert query["case"] == [case_id]
+        assert query["outcome"] == ["mixed"]  # the link keeps the selection
+        assert query.get("lang") == (["zh"] if lang == "zh" else None)
+    text = all_text(at)
+    if lang == "en":
+        assert "Same connections: User – driver, User – service" in text
+        assert "Same connection: User – service" in text and "different outcome" in text
+    else:
+        assert "相同连接：用户 – 司机" in text and "结果不同" in text

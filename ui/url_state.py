@@ -13,6 +13,8 @@ the page is drawn, the frame calls `sync`:
 2. The URL is rewritten from the state: the shared groups on every page (so the
    selection holds wherever the user goes, and every address is a complete link), and
    only the current page's own parameters; parameters of no group are dropped, named.
+   It is also written after a group adopted the URL's part, since a link to the page
+   already open does not change the browser's address bar by itself.
 
 The values live in plain session state (widgets show them through `bind`); callbacks
 change session state only, and the next run's `sync` writes the URL. Code that changes
@@ -75,6 +77,7 @@ def sync(page: PageSpec, groups: Iterable[Group], ctx: Any) -> None:
     notices: list[str] = []
     desired: Query = {}
     owned: set[str] = set()
+    adopted = False
     for group in groups:
         owned |= group.names
         part = {k: v for k, v in url.items() if k in group.names}
@@ -82,6 +85,7 @@ def sync(page: PageSpec, groups: Iterable[Group], ctx: Any) -> None:
             pass  # the navigation dropped the parameters: keep the state
         elif group.name not in memo or part != memo[group.name]:
             notices += group.adopt(part, ctx)
+            adopted = True
         memo[group.name] = group.dump(ctx)
         desired |= memo[group.name]
     stray = sorted(k for k in url if k not in owned)
@@ -89,7 +93,10 @@ def sync(page: PageSpec, groups: Iterable[Group], ctx: Any) -> None:
         shown = ", ".join(repr(k[:30]) for k in stray[:5])
         notices.append(_("Ignored {names}: not used on this page.").format(names=shown))
     state[_NOTICES] = notices
-    if desired != url:
+    # Written back also when a group adopted the URL: a link to the page already open
+    # (st.page_link) reruns it with the link's query but leaves the address bar as it was.
+    # The browser rewrites its address only when it differs, so this is otherwise a no-op.
+    if desired != url or adopted:
         st.query_params.from_dict(desired)
 
 
