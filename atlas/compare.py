@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from atlas.figures import figure_text
 from atlas.i18n import N_, Translate
 from atlas.schema import Case, Connection
 
@@ -26,7 +27,9 @@ def _links(connections: Sequence[Connection]) -> str:
 
 
 def _metrics(case: Case) -> str:
-    return "\n".join(f"{m.label}: {m.value:,.10g} {m.unit} ({m.year})" for m in case.metrics[:4])
+    return "\n".join(
+        f"{m.label}: {figure_text(m.value, m.unit)} ({m.year})" for m in case.metrics[:4]
+    )
 
 
 # (field name, its value for a case given a translate function)

@@ -38,6 +38,7 @@ from atlas.deck_layout import (
     text_frame,
     width_of,
 )
+from atlas.figures import figure_text
 from atlas.graphs import new_parties
 from atlas.i18n import Translate, translator
 from atlas.localized import CaseText, MetricText, case_text
@@ -161,8 +162,7 @@ def _connections(slide, text: CaseText, _: Translate) -> None:
 
 
 def _number(metric: Metric, unit: str | None = None) -> str:
-    value, unit = f"{metric.value:,.10g}", unit or metric.unit
-    return f"{value}{unit}" if unit in ("%", "‰") else f"{value} {unit}"
+    return figure_text(metric.value, unit or metric.unit)
 
 
 def _metric_block(slide, metric: Metric, shown_as: MetricText, case: Case, box) -> None:

@@ -13,6 +13,7 @@ from html import escape
 
 from atlas.chart_style import OUTCOME_COLORS
 from atlas.citations import numbered
+from atlas.figures import figure_text
 from atlas.i18n import Translate, translator
 from atlas.localized import CaseText, case_text
 from atlas.presentation import Show, Stop
@@ -135,8 +136,9 @@ def _metrics(case: Case, text: CaseText, numbers: dict[str, int], _: Translate) 
         cited = f"[{numbers[m.source]}]" if m.source in numbers else ""
         note = f' <span class="via">{_e(shown.note)}</span>' if shown.note else ""
         rows.append(
-            f"<tr><td>{_e(shown.label)}{note}</td><td class='value'>{_e(f'{m.value:,.10g}')} "
-            f"{_e(shown.unit)}</td><td>{m.year}</td><td>{cited}</td></tr>"
+            f"<tr><td>{_e(shown.label)}{note}</td>"
+            f"<td class='value'>{_e(figure_text(m.value, shown.unit))}</td>"
+            f"<td>{m.year}</td><td>{cited}</td></tr>"
         )
     heads = (_("Figure"), _("Value"), _("Year"), _("Source"))
     head = "<tr>" + "".join(f"<th>{_e(h)}</th>" for h in heads) + "</tr>"

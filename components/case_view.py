@@ -13,6 +13,7 @@ import streamlit as st
 
 from atlas.citations import number_markers
 from atlas.facets import FACETS, definition_for
+from atlas.figures import figure_text
 from atlas.graphs import BEFORE_COLOUR, connection_dot, new_parties
 from atlas.localized import CaseText, case_text
 from atlas.schema import Case
@@ -157,7 +158,7 @@ def metrics(case: Case) -> None:
         [
             (
                 t.label,
-                f"{m.value:,.10g} {t.unit}",
+                figure_text(m.value, t.unit),
                 m.year,
                 _source_ref(case, m.source),
                 t.note or "",
