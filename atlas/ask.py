@@ -53,7 +53,8 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SEP = r"[^\w\x00]*"  # between the words of a phrase: spaces, dashes, &, punctuation
 _LINK_WORDS = r"(?:to|and|with|与|和|到|对)"  # "User – driver" also reads "user to driver"
 _FUNCTION_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "of", "on"}
-_FUNCTION_WORDS |= {"or", "the", "to", "with", "up", "down", "into"}
+_FUNCTION_WORDS |= {"or", "the", "to", "with"}
+_BETWEEN = r"(?:in|the|a|an|any|from|of|for)"  # may stand between a negator and its phrase
 _TRIM = " \t\r\n.,;:!?()[]{}<>\"'“”‘’「」『』、。，；：！？（）《》…—–-·/\\|*~"
 
 
@@ -103,7 +104,9 @@ class _Table:
     negated: tuple[re.Pattern[str], ...]  # text that ends with a negator
 
 
+@cache
 def synonyms() -> dict:
+    """The synonym file as read (shared: do not change it)."""
     with SYNONYMS_PATH.open(encoding="utf-8") as f:
         return yaml.safe_load(f)
 
@@ -151,7 +154,7 @@ def _table() -> _Table:
         tuple((pattern, param, value) for param, value, pattern in phrases),
         tuple(_pattern(w) for w in dict.fromkeys(stop)),
         (
-            re.compile(rf"(?<![a-z0-9])(?:{en})[\s\-]*\Z", re.IGNORECASE),
+            re.compile(rf"(?<![a-z0-9])(?:{en})(?:\s+{_BETWEEN})*[\s\-]*\Z", re.IGNORECASE),
             re.compile(rf"(?:{zh})\s*\Z"),
         ),
     )
