@@ -11,6 +11,7 @@ from functools import cache
 
 import streamlit as st
 
+from atlas.ask_filters import with_understood
 from atlas.facets import FACETS, Facet
 from atlas.filters import Filters
 from atlas.i18n import translator
@@ -71,12 +72,16 @@ def filter_panel(
     st.text_input(
         _("Search"),
         placeholder=_("Title, summary, narrative, lessons"),
-        help=_("Every word must appear. Searches titles, summaries, narratives and lessons."),
+        help=_(
+            "Every word must appear. Searches titles, summaries, narratives and lessons. "
+            "Words such as 'failed', 'finance' or 'since 2015' become filters; put a name "
+            "in quotes to search for it as text."
+        ),
         max_chars=200,
         **bind(
             TEXT_KEY,
             filters.text,
-            lambda: on_change(_with_text(current(), st.session_state[TEXT_KEY])),
+            lambda: on_change(with_understood(current(), st.session_state[TEXT_KEY])[0]),
         ),
     )
     for facet in FACETS[:FIRST]:
@@ -108,10 +113,6 @@ def filter_panel(
         disabled=filters.is_empty,
         width="stretch",
     )
-
-
-def _with_text(filters: Filters, text: str) -> Filters:
-    return Filters(filters.selected, filters.year_from, filters.year_to, str(text or ""))
 
 
 def _with_years(filters: Filters, years: tuple[int, int]) -> Filters:

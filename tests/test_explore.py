@@ -52,9 +52,9 @@ def test_a_link_restores_the_view(app_test, small_library):
 def test_the_url_follows_the_filters(app_test, small_library):
     at = run_page(app_test(small_library), EXPLORE)
     multiselect(at, "Outcome").set_value(["failure", "mixed"]).run()
-    at.text_input[0].set_value("lending").run()
+    at.text_input[0].set_value("Ezubao").run()  # no vocabulary word: searched as text
     assert at.query_params["outcome"] == ["failure", "mixed"]
-    assert at.query_params["q"] == "lending"
+    assert at.query_params["q"] == "Ezubao"
 
 
 def test_bad_parameters_fall_back_with_a_notice(app_test, small_library):
@@ -172,3 +172,16 @@ def test_the_exports_and_present_use_exactly_the_ticked_cases(app_test, small_li
     text = all_text(at)
     assert "1 / 2" in text and "2 ticked cases" in text
     assert ticked(at) == "taxi-fail,finance-win"  # kept on every page
+
+
+def test_plain_words_in_the_search_box_become_filters(app_test, small_library):
+    at = run_page(app_test(small_library, view="table"), EXPLORE)
+    at.text_input[0].set_value("failed finance cases since 2015").run()
+    assert multiselect(at, "Industry").value == ["finance"]
+    assert multiselect(at, "Outcome").value == ["failure"]
+    assert at.query_params["industry"] == "finance" and at.query_params["from"] == "2015"
+    assert "q" not in at.query_params  # every word was understood
+    assert at.text_input[0].value == ""
+    at.text_input[0].set_value('"Case finance"').run()  # quoted: searched as text
+    assert at.query_params["q"] == "Case finance"
+    assert at.query_params["industry"] == "finance"  # kept from before, nothing added

@@ -53,11 +53,15 @@ def library_folder(tmp_path_factory):
 
 
 def plan(folder) -> list[Session]:
-    """A session per case: filter by its industry, then search a word of its title."""
+    """A session per case: filter by its industry, then search a word of its title (one
+    the search box reads as text, not as a filter)."""
+    from atlas.ask import understand
+
     table = cases_table(load_library(folder).cases)
     sessions, used = [], set()
     for row in table.sort_values("id").itertuples():
         words = sorted(re.findall(r"[A-Za-z]{5,}", row.title), key=len, reverse=True)
+        words = [w for w in words if not understand(w).params]
         if not words or (row.industry, words[0].casefold()) in used:
             continue
         word = words[0].casefold()

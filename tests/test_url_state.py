@@ -137,8 +137,9 @@ def test_search_words_in_a_link_fill_the_box_and_stay(open_at, library):
     assert at.text_input(key="w.flt.text").value == "platform data"
     assert url(at, "q") == ["platform data"]
     assert sentence(at) == said(library[1], Filters(text="platform data"))
-    at.text_input(key="w.flt.text").set_value("subsidies").run()
-    assert url(at, "q") == ["subsidies"]
+    at.text_input(key="w.flt.text").set_value("Kuaidi").run()
+    assert url(at, "q") == ["Kuaidi"]
+    assert at.text_input(key="w.flt.text").value == "Kuaidi"
 
 
 @pytest.mark.parametrize(
