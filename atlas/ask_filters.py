@@ -1,8 +1,8 @@
 """Typed words applied to a selection: what `atlas.ask.understand` recognised becomes
 filters (added to those already chosen; years only when typed), the rest the search text.
 
-Only what a person types is read this way; `q=` in a link is taken as written, so a
-shared link means exactly what it says.
+The search box and a link's `q=` are read alike; the URL is then rewritten to the
+filters, so the link becomes the one a person clicking the filters would have made.
 """
 
 from __future__ import annotations

@@ -89,8 +89,18 @@ def test_chip_removes_one_filter_and_reset_clears_all(app_test, small_library):
 
 
 def test_search_matches_every_word(app_test, small_library):
-    at = run_page(app_test(small_library, view="table", q="P2P lending"), EXPLORE)
+    # in quotes, "lending" is searched as a word rather than read as Finance & payments
+    at = run_page(app_test(small_library, view="table", q='"P2P lending"'), EXPLORE)
     assert table_ids(at) == ["Case finance-fail"]
+
+
+def test_plain_words_in_a_link_become_filters_and_the_url_says_so(app_test, small_library):
+    at = run_page(app_test(small_library, view="table", q="failed lending Ezubao"), EXPLORE)
+    assert multiselect(at, "Industry").value == ["finance"]
+    assert multiselect(at, "Outcome").value == ["failure"]
+    assert at.query_params["q"] == "Ezubao"  # the word it did not know stays the search
+    assert at.query_params["industry"] == "finance" and at.query_params["outcome"] == "failure"
+    assert "0 cases" in all_text(at)  # no case mentions Ezubao
 
 
 def test_empty_selection_says_so(app_test, small_library):

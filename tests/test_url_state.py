@@ -133,10 +133,10 @@ def test_years_chosen_on_the_slider_go_to_the_url(open_at):
 
 
 def test_search_words_in_a_link_fill_the_box_and_stay(open_at, library):
-    at = open_at(EXPLORE, q="platform data")
-    assert at.text_input(key="w.flt.text").value == "platform data"
-    assert url(at, "q") == ["platform data"]
-    assert sentence(at) == said(library[1], Filters(text="platform data"))
+    at = open_at(EXPLORE, q="Ezubao fraud")
+    assert at.text_input(key="w.flt.text").value == "Ezubao fraud"
+    assert url(at, "q") == ["Ezubao fraud"]
+    assert sentence(at) == said(library[1], Filters(text="Ezubao fraud"))
     at.text_input(key="w.flt.text").set_value("Kuaidi").run()
     assert url(at, "q") == ["Kuaidi"]
     assert at.text_input(key="w.flt.text").value == "Kuaidi"

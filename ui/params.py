@@ -7,12 +7,13 @@ Shared groups (on every page): the language and the selection. Page parameters: 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import streamlit as st
 
 from atlas import url_params as up
+from atlas.ask_filters import with_understood
 from atlas.assessment import (
     ANSWERS_PARAM,
     INDUSTRY_PARAM,
@@ -45,6 +46,8 @@ class FilterGroup:
 
     def adopt(self, part: Query, ctx: Any) -> list[str]:
         filters, notices = from_query(part, _)
+        if filters.text:  # q= is read as typed words are: what it names becomes filters
+            filters, _matches = with_understood(replace(filters, text=""), filters.text)
         filter_state.set_filters(filters, ctx.year_bounds)
         return notices
 
