@@ -1,3 +1,4 @@
+import copy
 import shutil
 
 import pytest
@@ -166,3 +167,127 @@ def test_an_id_that_differs_from_its_file_name_is_a_warning(good_case_data, writ
     )
     assert "'renamed.yaml'" in problem.message
     assert [c.id for c in lib.cases] == ["bakery-o2o-delivery"]  # shown all the same
+
+
+# --- each problem in full, in a folder of the test's own ---------------------------------
+# (The broken folder above is loaded once per module: mutation testing credits that load to
+# the first test only, so what the other tests check of it is checked here again in full.)
+
+
+def test_every_problem_of_a_file_in_full(good_case_data, write_cases, monkeypatch, tmp_path):
+    from atlas.problems import Problem
+
+    case_id = good_case_data["id"]
+    warned = copy.deepcopy(good_case_data)
+    warned["years"] = {"start": 2015, "end": 2010}
+    warned["outcome"]["sources"] = ["nope"]
+    warned["related"] = [case_id, "qqqqqqqqqqqq"]
+    misspelt = copy.deepcopy(good_case_data)
+    misspelt["outcome"]["status"] = "sucess"
+    dumped = yaml.safe_dump(warned, sort_keys=False)
+    folder = write_cases(
+        (f"{case_id}.yaml", dumped),
+        ("bad-status.yaml", yaml.safe_dump(misspelt, sort_keys=False)),
+        ("zz-copy.yaml", "# the same case again, under another name\n" + dumped),
+    )
+    (folder / "loop.yaml").symlink_to("loop.yaml")
+    monkeypatch.chdir(tmp_path)
+    lib = load_library(folder)
+
+    W, E = Severity.WARNING, Severity.ERROR
+    mine, copied = f"cases/{case_id}.yaml", "cases/zz-copy.yaml"
+    end, nope, related = 15, 58, 108
+    rules = [  # (line, field, message, hint) of each rule a case breaks
+        (end, "years.end", "ends (2010) before it starts (2015)", ""),
+        (
+            nope,
+            "outcome.sources[0]",
+            "'nope' is not the id of a source of this case",
+            "add it under 'sources'",
+        ),
+        (related, "related", "a case cannot be related to itself", ""),
+    ]
+    assert list(lib.problems) == sorted(
+        [
+            Problem(
+                "cases/bad-status.yaml",
+                52,
+                "outcome.status",
+                "'sucess' is not an allowed value",
+                "did you mean 'success'? allowed: success, mixed, failure, ongoing",
+                E,
+                K.NOT_ALLOWED_VALUE,
+            ),
+            *(Problem(mine, *rule, W, K.RULE) for rule in rules),
+            Problem(
+                mine,
+                related + 2,
+                "related[1]",
+                "no case has the id 'qqqqqqqqqqqq'",
+                "check the spelling of the case id",  # nothing near it to suggest
+                W,
+                K.UNKNOWN_REFERENCE,
+            ),
+            Problem(
+                "cases/loop.yaml",
+                1,
+                "(file)",
+                "cannot read: Too many levels of symbolic links",
+                "",
+                E,
+                K.UNREADABLE,
+            ),
+            # a duplicate keeps its other problems, one line further down (the comment);
+            # its "differs from the file name" warning is left out, its id's line kept
+            *(
+                Problem(copied, line + 1, field, msg, hint, W, K.RULE)
+                for line, field, msg, hint in rules
+            ),
+            Problem(
+                copied,
+                2,
+                "id",
+                f"duplicate id '{case_id}': already used by {mine}",
+                "give each case its own id, equal to its file name",
+                E,
+                K.DUPLICATE_ID,
+            ),
+        ]
+    )
+    assert [c.id for c in lib.cases] == [case_id]
+    assert lib.summary() == "1 case, 10 problems"
+    assert lib.failed_files == ["cases/bad-status.yaml", "cases/loop.yaml", copied]
+
+
+def test_an_id_that_differs_from_its_file_name_in_full(good_case_data, write_cases, monkeypatch):
+    from atlas.problems import Problem
+
+    text = "# renamed by hand\n" + yaml.safe_dump(good_case_data, sort_keys=False)
+    folder = write_cases(("renamed.yaml", text))
+    monkeypatch.chdir(folder.parent)
+    assert load_library(folder).problems == (
+        Problem(
+            "cases/renamed.yaml",
+            2,
+            "id",
+            "'bakery-o2o-delivery' differs from the file name 'renamed.yaml'",
+            "rename the file to bakery-o2o-delivery.yaml or set id: renamed",
+            Severity.WARNING,
+            K.ID_MISMATCH,
+        ),
+    )
+
+
+def test_a_library_finds_its_tours_and_counts_in_words(tmp_path):
+    folder = tmp_path / "cases"
+    shutil.copytree(GOOD, folder)
+    (folder / "tours").mkdir()
+    (folder / "tours" / "intro.yaml").write_text(
+        "id: intro\ntitle: Intro\ndescription: A first look.\nstops:\n"
+        "  - {case: bakery-o2o-delivery, talking_point: Start here.}\n"
+        "  - {case: no-such-case, talking_point: Then this.}\n"
+    )
+    lib = load_library(folder)
+    assert lib.tour("intro").title == "Intro" and lib.tour("outro") is None
+    assert lib.summary().startswith("2 cases, 1 tour") and lib.summary().endswith(", 1 problem")
+    assert load_library(GOOD).summary() == "2 cases, 0 problems"
