@@ -143,9 +143,22 @@ def test_tours_are_loaded_and_checked(tmp_path):
 
 
 def test_missing_folder_is_a_problem_not_a_crash(tmp_path):
+    from atlas.problems import Problem
+
     lib = load_library(tmp_path / "nope")
     assert lib.cases == ()
     assert [(p.path, p.kind) for p in lib.problems] == [(str(tmp_path / "nope"), K.FOLDER_MISSING)]
+    assert lib.problems == (
+        Problem(
+            str(tmp_path / "nope"),
+            1,
+            "(folder)",
+            "folder not found",
+            f"set {ENV_VAR}",
+            kind=K.FOLDER_MISSING,
+        ),
+    )
+    assert (lib.folder, lib.tours, lib.files_read) == (str(tmp_path / "nope"), (), 0)
 
 
 def test_folder_choice(monkeypatch, tmp_path):
@@ -287,7 +300,37 @@ def test_a_library_finds_its_tours_and_counts_in_words(tmp_path):
         "  - {case: bakery-o2o-delivery, talking_point: Start here.}\n"
         "  - {case: no-such-case, talking_point: Then this.}\n"
     )
+    text = (folder / "corner-shop-online.yaml").read_text()
+    text = text.replace("related: []", "related: [no-such-case-either]")
+    (folder / "corner-shop-online.yaml").write_text(text)
     lib = load_library(folder)
     assert lib.tour("intro").title == "Intro" and lib.tour("outro") is None
-    assert lib.summary().startswith("2 cases, 1 tour") and lib.summary().endswith(", 1 problem")
+    assert (lib.folder, lib.files_read) == (str(folder), 3)
+    assert sorted((p.path.rsplit("/", 1)[-1], p.field) for p in lib.problems) == [
+        ("corner-shop-online.yaml", "related[0]"),  # a case's problems and a tour's both
+        ("intro.yaml", "stops[1].case"),
+    ]
+    assert lib.summary().startswith("2 cases, 1 tour") and lib.summary().endswith(", 2 problems")
     assert load_library(GOOD).summary() == "2 cases, 0 problems"
+
+
+@pytest.mark.parametrize(
+    ("base", "refs", "subfield", "expected"),
+    [
+        (("related",), ["a", "zz"], "", [(4, "related[1]")]),
+        (("stops",), ["zz", "a"], "case", [(3, "stops[0].case")]),
+    ],
+)
+def test_unknown_references_are_placed_on_their_line(tmp_path, base, refs, subfield, expected):
+    from atlas.loader import _unknown_refs
+
+    path = tmp_path / "x.yaml"
+    if base == ("related",):
+        path.write_text("id: x\nrelated:\n  - a\n  - zz\n")
+    else:
+        path.write_text("id: x\nstops:\n  - case: zz\n  - case: a\n")
+    found = _unknown_refs(path, base, refs, {"a"}, subfield)
+    assert [(p.line, p.field) for p in found] == expected
+    assert {(p.severity, p.kind) for p in found} == {(Severity.WARNING, K.UNKNOWN_REFERENCE)}
+    path.unlink()  # a file gone since it loaded: its references go on line 1
+    assert [p.line for p in _unknown_refs(path, base, refs, {"a"}, subfield)] == [1]
