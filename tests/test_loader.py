@@ -334,3 +334,24 @@ def test_unknown_references_are_placed_on_their_line(tmp_path, base, refs, subfi
     assert {(p.severity, p.kind) for p in found} == {(Severity.WARNING, K.UNKNOWN_REFERENCE)}
     path.unlink()  # a file gone since it loaded: its references go on line 1
     assert [p.line for p in _unknown_refs(path, base, refs, {"a"}, subfield)] == [1]
+
+
+def test_a_near_miss_reference_gets_the_closest_id(tmp_path):
+    from atlas.loader import _unknown_refs
+
+    path = tmp_path / "x.yaml"
+    path.write_text("id: x\nrelated: [bakery-o2o-delivry]\n")
+    known = {"bakery-o2o-delivery", "corner-shop-online"}
+    [found] = _unknown_refs(path, ("related",), ["bakery-o2o-delivry"], known)
+    assert found.hint == "did you mean 'bakery-o2o-delivery'?"
+
+
+def test_a_duplicate_named_as_its_id_is_placed_on_its_first_line(good_case_data, write_cases):
+    # a-first.yaml loads first with the id; the file named after it is then the duplicate
+    text = yaml.safe_dump(good_case_data | {"id": "bakery-copy"}, sort_keys=False)
+    folder = write_cases(("a-first.yaml", text), ("bakery-copy.yaml", text))
+    problems = load_library(folder).problems
+    assert [(p.path.rsplit("/", 1)[-1], p.line, p.field, p.kind) for p in problems] == [
+        ("a-first.yaml", 1, "id", K.ID_MISMATCH),
+        ("bakery-copy.yaml", 1, "id", K.DUPLICATE_ID),
+    ]
