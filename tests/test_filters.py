@@ -335,3 +335,34 @@ def test_removing_a_whole_facet_or_the_years():
     f = Filters({"industry": ("finance", "retail")}, 2015, 2020, "p2p")
     assert f.without("industry") == Filters({}, 2015, 2020, "p2p")
     assert f.without("years") == Filters({"industry": ("finance", "retail")}, text="p2p")
+
+
+@pytest.mark.parametrize(
+    ("params", "notices"),
+    [
+        ({"q": "x" * 200}, []),  # exactly the limit: kept whole
+        ({"q": "x" * 201}, ["The search text was cut to 200 characters."]),
+        ({"from": "y" * 30}, [f"Ignored from='{'y' * 20}': not a year."]),
+        ({"k" * 50: "1"}, [f"Ignored the unknown parameter '{'k' * 40}'."]),
+        ({"from": "2015", "to": "2015"}, []),  # one year: nothing swapped
+        (
+            {"from": "2020", "to": "2010"},
+            ["Swapped the years 2020 and 2010: 'from' was after 'to'."],
+        ),
+    ],
+)
+def test_from_query_notices_in_full(params, notices):
+    assert from_query(params)[1] == notices
+
+
+def test_text_and_years_together(table):
+    assert ids(apply(table, Filters(text="lending", year_from=2020))) == ["a", "e"]
+
+
+def test_chips_and_sentences_are_translated_whole():
+    def _(message: str) -> str:
+        return "«" + message + "»"
+
+    f = Filters(year_from=2015, text="taxi")
+    assert f.chips(_) == [("years", None, "«active since 2015»"), ("text", None, "“taxi”")]
+    assert describe(f, 2, _) == "««2 cases»: «active since 2015»«, »«matching “taxi”»»"
