@@ -14,6 +14,7 @@ from atlas.presentation import Show, show_from_selection, show_from_tour
 from atlas.queries import sort_cases
 from atlas.rooms import minutes_seconds, new_room_id
 from atlas.text_safety import md_escape
+from components.presenter_keys import presenter_keys
 from components.slide import PRESENTER_CSS, slide
 from components.speaker_view import speaker_clock, speaker_view
 from ui import pages, params, url_state
@@ -189,4 +190,12 @@ bar.button(
     shortcut="Right",
     type="primary",
 )
-st.caption(_("Keys: ← previous · → next"))
+with st.container(horizontal=True, key="presenter-keys"):
+    st.button(_("First slide"), on_click=go, args=(1,), shortcut="Home", type="tertiary")
+    st.button(_("Last slide"), on_click=go, args=(len(show),), shortcut="End", type="tertiary")
+    if st.button(_("Leave"), shortcut="Esc", type="tertiary", icon=":material/logout:"):
+        back = url_state.came_from()
+        back = back if back in pages.BY_KEY and back != "present" else "explore"
+        st.switch_page(pages.path(back), query_params=params.link())
+st.caption(_("Keys: ← previous · → next · Home first · End last · F fullscreen · Esc leave"))
+presenter_keys()

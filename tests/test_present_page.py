@@ -169,3 +169,14 @@ def test_a_selection_larger_than_a_tour_offers_the_first_stops_and_says_so(app_t
     button(at, "Present this tour").click().run()
     assert not at.exception
     assert f"1 / {MAX_STOPS}" in all_text(at)  # the tour holds the first 60, not all 61
+
+
+def test_first_last_and_leave(app_test, tour_library):
+    at = open_page(app_test, tour_library, "app_pages/present.py", present="failures")
+    button(at, "Last slide").click().run()
+    assert at.query_params["slide"] == "2"
+    button(at, "First slide").click().run()
+    assert "slide" not in at.query_params
+    button(at, "Leave").click().run()
+    assert not at.exception
+    assert "present" not in at.query_params  # back on the page the user came from
