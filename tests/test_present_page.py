@@ -169,3 +169,60 @@ def test_a_selection_larger_than_a_tour_offers_the_first_stops_and_says_so(app_t
     button(at, "Present this tour").click().run()
     assert not at.exception
     assert f"1 / {MAX_STOPS}" in all_text(at)  # the tour holds the first 60, not all 61
+
+
+def carried_tour(*stops):
+    """A tour link's value for these (case, talking point) stops."""
+    from atlas.schema import Tour
+    from atlas.tour_link import encode_tour
+
+    return encode_tour(
+        Tour(
+            id="risk-first",
+            title="Risk first",
+            description="Who held the risk.",
+            stops=[{"case": c, "talking_point": p} for c, p in stops],
+        )
+    )
+
+
+def test_a_link_that_carries_a_tour_plays_it_and_keeps_it(app_test, small_library):
+    code = carried_tour(("taxi-fail", "Who paid?"), ("finance-win", "Who gained?"))
+    at = open_page(app_test, small_library, "app_pages/present.py", tour=code, notes="1")
+    assert not at.exception and not at.warning
+    assert at.title[0].value == "Case taxi\\-fail"
+    text = all_text(at)
+    assert "Tour: Risk first: Who held the risk." in text and "1 / 2" in text
+    assert "Who paid?" in text
+    button(at, "Next").click().run()
+    assert at.title[0].value == "Case finance\\-win"
+    assert "Who gained?" in all_text(at)
+    assert at.query_params["tour"] == code and at.query_params["slide"] == "2"
+    stops = [b.label for b in at.button if b.key and b.key.startswith("jump_")]
+    assert stops == ["1. Case taxi-fail", "2. Case finance-win"]
+
+
+def test_a_bad_tour_link_is_named_and_the_rest_applies(app_test, tour_library):
+    code = carried_tour(("taxi-fail", "Who paid?"), ("gone-case", "Left out."))
+    at = open_page(app_test, tour_library, "app_pages/present.py", tour=code)
+    assert not at.exception
+    text = all_text(at)
+    assert "stops for 'gone-case' are left out" in text and "1 / 1" in text
+    at = open_page(
+        app_test, tour_library, "app_pages/present.py", tour="1.garbage", present="failures"
+    )
+    assert not at.exception
+    text = all_text(at)
+    assert "Ignored tour='1.garbage': not a tour link" in text
+    assert "Tour: Failures" in text  # the rest of the link applies
+    assert "tour" not in at.query_params and at.query_params["present"] == "failures"
+
+
+def test_a_link_to_a_library_tour_replaces_a_carried_one(app_test, tour_library):
+    code = carried_tour(("taxi-fail", "Who paid?"))
+    at = open_page(app_test, tour_library, "app_pages/present.py", tour=code)
+    at.switch_page("app_pages/tours.py").run()
+    at.switch_page("app_pages/present.py")
+    at.query_params["present"] = "failures"  # the Tours page's Present link
+    at.run()
+    assert "Tour: Failures" in all_text(at) and "tour" not in at.query_params
