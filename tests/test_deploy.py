@@ -12,6 +12,7 @@ crash). Afterwards the survivor must hold every websocket.
 
 from __future__ import annotations
 
+import getpass
 import os
 import re
 import shutil
@@ -135,13 +136,17 @@ class Nginx:
             f"{kind}_temp_path {folder / kind};"
             for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
         )
+        # Started by root (as in CI), nginx would run its workers as `nobody`, who cannot
+        # reach the temp folders inside pytest's private tmp_path: keep them as this user.
+        user = f"user {getpass.getuser()};\n" if os.geteuid() == 0 else ""
         (folder / "nginx.conf").write_text(
-            "worker_processes 1;\n"
+            f"{user}worker_processes 1;\n"
             "events { worker_connections 512; }\n"
             f"http {{ access_log off; {temp} include {folder / 'site.conf'}; }}\n"
         )
         cmd = [binary, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-e", "stderr"]
-        subprocess.run([*cmd, "-t", "-q"], check=True, capture_output=True)
+        check = subprocess.run([*cmd, "-t", "-q"], capture_output=True, text=True)
+        assert check.returncode == 0, f"nginx -t:\n{check.stderr}\n{site}"
         self.log = folder / "nginx.log"
         with open(self.log, "wb") as out:
             self.proc = subprocess.Popen(
