@@ -26,7 +26,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from devtools.browser import PageWatch, Server, _free_port, exceptions_on, wait_ready, watch
+from devtools.browser import (
+    PageWatch,
+    Server,
+    exceptions_on,
+    free_port,
+    stop_process,
+    wait_ready,
+    watch,
+)
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -128,7 +136,7 @@ class Nginx:
 
     def __init__(self, binary: str, replica_ports: list[int], folder: Path) -> None:
         folder.mkdir()
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         site = render(NGINX_CONF.read_text(), replica_ports, self.port)
         (folder / "site.conf").write_text(site)
@@ -154,11 +162,7 @@ class Nginx:
             )
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+        stop_process(self.proc)
 
 
 def wait_for(predicate, timeout: float, what: str | Callable[[], str]) -> None:
