@@ -8,6 +8,7 @@ import streamlit as st
 from atlas.export import FORMATS, render_show
 from atlas.localized import tour_text
 from atlas.presentation import show_from_tour
+from atlas.qr import public_url
 from atlas.text_safety import md_escape
 from atlas.tours import MAX_STOPS, tour_from_cases, tour_from_upload, tour_to_yaml
 from ui import pages
@@ -56,7 +57,7 @@ for tour in all_tours(ctx.library).values():
             row.download_button(
                 _(fmt.label),
                 data=lambda k=fmt_key, t=tour: render_show(
-                    k, show_from_tour(t, cases_by_id, current_language())
+                    k, show_from_tour(t, cases_by_id, current_language()), public_url()
                 ),
                 file_name=f"{tour.id}.{fmt.extension}",
                 mime=fmt.mime,
