@@ -28,7 +28,7 @@ INK, MUTED, GREY, ACCENT, PALE = "#0b0e13", "#3d4654", "#5b6675", "#1f5f99", "#d
 
 # The code sits in the slide's top-right corner, beside the title (which leaves it room),
 # its caption on the badges' line; the slide's container is its positioned ancestor.
-QR_TOP, QR_RIGHT, QR_CQW = 1.4, 2.2, 8
+QR_TOP, QR_RIGHT, QR_CQW = 1.1, 2.2, 7  # ends above the summary, at 1024 px too
 QR_TITLE_ROOM = QR_CQW + 1.2  # the title's right padding when a code is drawn
 
 SLIDE_BODY_CSS = f"""
@@ -57,16 +57,19 @@ SLIDE_BODY_CSS = f"""
   color: {ACCENT}; }}
 .atlas-slide-body .about {{ font-size: 1.4cqw; line-height: 1.25; color: {MUTED}; }}
 """
-# Inside the slide's container (`.st-key-slide`), whose child `.st-key-slide-qr` holds it:
-# that container's wrapper is taken out of the column (no gap), into the corner.
+# Inside the slide's container (`.st-key-slide`), whose child `.st-key-slide-qr` holds the
+# code: that container's wrapper is taken out of the column (no gap), into the corner. The
+# caption follows the badges in their row (`.st-key-slide-badges`), below the title however
+# many lines it has; the title and that row leave the code its column.
 SLIDE_QR_CSS = f"""
 [data-testid="stLayoutWrapper"]:has(> .st-key-slide-qr) {{ position: absolute !important;
   top: {QR_TOP}cqw; right: {QR_RIGHT}cqw; width: {QR_CQW}cqw !important; }}
-.atlas-slide-qr {{ position: relative; margin: 0; }}
+.atlas-slide-qr {{ margin: 0; }}
 .atlas-slide-qr img {{ display: block; width: 100%; height: auto; }}
-.atlas-slide-qr figcaption {{ position: absolute; right: calc(100% + .6cqw); bottom: .7cqw;
-  font-size: 1.25cqw; line-height: 1.3; color: {MUTED}; white-space: nowrap; max-width: 48cqw;
-  overflow: hidden; text-overflow: ellipsis; }}
+.st-key-slide-badges [data-testid="stElementContainer"]:has(.atlas-slide-qr-caption) {{
+  align-self: center; min-width: 0; }}
+.atlas-slide-qr-caption {{ font-size: 1.25cqw; line-height: 1.15; color: {MUTED};
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 """
 
 
@@ -127,19 +130,22 @@ def _figures(case: Case, text: CaseText) -> str:
     return "".join(blocks)
 
 
-def slide_qr_html(case: Case, lang: str = "en", base_url: str | None = None) -> str:
-    """A QR code of the case's page at the app's public address `base_url`, with its alt
-    text and the address printed beside it; empty without a usable address."""
-    url = case_url(base_url, case.id, lang)
-    if url is None:
-        return ""
-    _ = translator(lang)
-    alt = _("QR code: {url}").format(url=url)
-    caption = _("On your phone: {address}").format(address=short_url(url))
-    return (
-        f'<figure class="atlas-slide-qr"><img src="{escape(qr_svg_data_uri(url), quote=True)}" '
-        f'alt="{_e(alt)}"><figcaption>{_e(caption)}</figcaption></figure>'
-    )
+def slide_qr_url(case: Case, lang: str = "en", base_url: str | None = None) -> str | None:
+    """The case's page at the app's public address `base_url`; None without a usable one."""
+    return case_url(base_url, case.id, lang)
+
+
+def slide_qr_html(url: str, lang: str = "en") -> str:
+    """A QR code of the address, with its alt text."""
+    alt = translator(lang)("QR code: {url}").format(url=url)
+    src = escape(qr_svg_data_uri(url), quote=True)
+    return f'<figure class="atlas-slide-qr"><img src="{src}" alt="{_e(alt)}"></figure>'
+
+
+def slide_qr_caption_html(url: str, lang: str = "en") -> str:
+    """The address printed beside the code, for those who would rather type it."""
+    caption = translator(lang)("On your phone: {address}").format(address=short_url(url))
+    return f'<div class="atlas-slide-qr-caption">{_e(caption)}</div>'
 
 
 def slide_body_html(case: Case, text: CaseText, lang: str = "en") -> str:

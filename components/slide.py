@@ -22,7 +22,9 @@ from atlas.slide_html import (
     SLIDE_QR_CSS,
     shorten,
     slide_body_html,
+    slide_qr_caption_html,
     slide_qr_html,
+    slide_qr_url,
 )
 from atlas.text_safety import md_escape
 from components.case_card import mode_badge, outcome_badge
@@ -45,7 +47,8 @@ PRESENTER_CSS = f"""<style>
 .st-key-slide [data-testid="stVerticalBlock"] {{ gap: .9cqw; }}
 .st-key-slide h1 {{ font-size: 3.5cqw !important; line-height: 1.12; padding: 0 0 .3cqw !important;
   color: {INK}; }}
-.st-key-slide:has(.atlas-slide-qr) h1 {{ padding-right: {QR_TITLE_ROOM}cqw !important; }}
+.st-key-slide:has(.atlas-slide-qr) h1, .st-key-slide:has(.atlas-slide-qr) .st-key-slide-badges {{
+  padding-right: {QR_TITLE_ROOM}cqw !important; }}
 .st-key-slide .st-key-slide-badges {{ gap: .8cqw; }}
 .st-key-slide .st-key-slide-badges span, .st-key-slide .st-key-slide-badges p {{
   font-size: 1.4cqw !important; }}
@@ -65,13 +68,15 @@ def slide(case: Case) -> None:
     text = case_text(case, lang)
     with st.container(key="slide"):
         st.title(md_escape(text.title), anchor=False)
-        qr = slide_qr_html(case, lang, public_url())
-        if qr:  # the app's public address is set: the case's page, for phones in the room
+        url = slide_qr_url(case, lang, public_url())
+        if url:  # the app's public address is set: the case's page, for phones in the room
             with st.container(key="slide-qr"):
-                st.html(qr)
+                st.html(slide_qr_html(url, lang))
         with st.container(horizontal=True, gap="small", key="slide-badges"):
             outcome_badge(case.outcome.status.value)
             mode_badge(case.mode.value)
+            if url:
+                st.html(slide_qr_caption_html(url, lang))
         summary, _cut = shorten(text.summary, SUMMARY_CHARS)
         with st.container(key="slide-summary"):
             st.markdown(md_escape(summary))

@@ -12,7 +12,7 @@ from PIL import Image
 
 from atlas import qr
 from atlas.schema import Case
-from atlas.slide_html import slide_qr_html
+from atlas.slide_html import slide_qr_caption_html, slide_qr_html, slide_qr_url
 from tests.conftest import variant
 
 BASE = "https://atlas.example.org"
@@ -114,12 +114,14 @@ def test_short_url_drops_the_scheme():
 
 def test_a_slide_has_the_code_only_with_a_public_address(good_case_data):
     case = Case.model_validate(variant(good_case_data, "shop-a"))
-    assert slide_qr_html(case, "en", None) == ""
-    assert slide_qr_html(case, "en", "not an address") == ""
-    html = slide_qr_html(case, "zh", BASE)
-    url = f"{BASE}/case?case={case.id}&lang=zh"
+    assert slide_qr_url(case, "en", None) is None
+    assert slide_qr_url(case, "en", "not an address") is None
+    url = slide_qr_url(case, "zh", BASE)
+    assert url == f"{BASE}/case?case=shop-a&lang=zh"
+    html = slide_qr_html(url, "zh")
     alt = re.search(r'alt="([^"]*)"', html).group(1)
     assert alt == f"二维码：{url}".replace("&", "&amp;")
     src = re.search(r'src="([^"]*)"', html).group(1).replace("&amp;", "&")
     assert src == qr.qr_svg_data_uri(url)
-    assert "atlas.example.org/case?case=shop-a&amp;lang=zh" in html  # the printed address
+    caption = slide_qr_caption_html(url, "zh")
+    assert "atlas.example.org/case?case=shop-a&amp;lang=zh" in caption  # the printed address
