@@ -137,14 +137,16 @@ def slide_qr_url(case: Case, lang: str = "en", base_url: str | None = None) -> s
 
 def slide_qr_html(url: str, lang: str = "en") -> str:
     """A QR code of the address, with its alt text."""
-    alt = translator(lang)("QR code: {url}").format(url=url)
+    _ = translator(lang)
+    alt = _("QR code: {url}").format(url=url)
     src = escape(qr_svg_data_uri(url), quote=True)
     return f'<figure class="atlas-slide-qr"><img src="{src}" alt="{_e(alt)}"></figure>'
 
 
 def slide_qr_caption_html(url: str, lang: str = "en") -> str:
     """The address printed beside the code, for those who would rather type it."""
-    caption = translator(lang)("On your phone: {address}").format(address=short_url(url))
+    _ = translator(lang)
+    caption = _("On your phone: {address}").format(address=short_url(url))
     return f'<div class="atlas-slide-qr-caption">{_e(caption)}</div>'
 
 
