@@ -36,6 +36,16 @@ format: $(UV)
 lock: $(UV)
 	$(UV) lock --python $(PYTHON) $(if $(UPGRADE),$(if $(filter all,$(UPGRADE)),--upgrade,--upgrade-package $(UPGRADE)))
 
+# Mutation testing of the loading code (atlas/filters.py, loader.py, snapshot.py,
+# yaml_source*.py; [tool.mutmut] in pyproject.toml): slow, so not part of `make test`.
+# mutants/ keeps the results, so a second run only retries what changed.
+# `make mutants JOBS=1` on a busy machine.
+JOBS ?= 2
+mutants: $(UV)
+	$(UV_SYNC) --extra test --extra mutants
+	$(BIN)/mutmut run --max-children $(JOBS)
+	$(BIN)/python scripts/mutation_score.py
+
 # Debian's Chromium for the browser tests (Playwright cannot download its own here).
 browser:
 	@sh scripts/install-browser.sh
@@ -47,4 +57,4 @@ $(UV): scripts/uv-requirements.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache mutants

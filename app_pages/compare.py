@@ -5,11 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.compare import MAX_CASES, MIN_CASES, compare_rows
+from atlas.compare_export import compare_csv, compare_markdown
+from atlas.export import render_show
+from atlas.presentation import show_from_compare
 from atlas.text_safety import md_escape
 from components.case_card import outcome_badge
 from ui import pages, params, url_state
 from ui.context import context
-from ui.i18n import _, localized, title_sort_key
+from ui.i18n import _, current_language, localized, title_sort_key
 
 ctx = context()
 table = ctx.table.assign(_key=title_sort_key(ctx.table)).sort_values("_key", kind="stable")
@@ -39,7 +42,29 @@ if len(ids) < MIN_CASES:
     st.stop()
 
 cases = ctx.library.cases_in(ids)
-only_diff = st.toggle(_("Only the differences"), key="compare_only_diff")
+lang = current_language()
+tools = st.container(horizontal=True, vertical_alignment="center")
+only_diff = tools.toggle(_("Only the differences"), key="compare_only_diff")
+file_stem = "compare-" + "-".join(c.id for c in cases)[:120]
+for label, fmt, data, mime in (
+    ("CSV", "csv", lambda: compare_csv(cases, lang), "text/csv"),
+    (_("Markdown"), "md", lambda: compare_markdown(cases, lang), "text/markdown"),
+    (
+        _("PowerPoint deck"),
+        "pptx",
+        lambda: render_show("pptx", show_from_compare(cases, lang)),
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ),
+):
+    tools.download_button(
+        label,
+        data,
+        file_name=f"{file_stem}.{fmt}",
+        mime=mime,
+        icon=":material/download:",
+        on_click="ignore",
+        key=f"compare_download_{fmt}",
+    )
 widths = [1.1] + [2] * len(cases)
 head = st.columns(widths, vertical_alignment="top")
 for col, case in zip(head[1:], cases, strict=True):
@@ -53,7 +78,7 @@ for col, case in zip(head[1:], cases, strict=True):
             icon=":material/arrow_forward:",
         )
 st.divider()
-for row in compare_rows(cases, _):
+for row in compare_rows(cases, _, lang):
     if only_diff and not row.differs:
         continue
     cols = st.columns(widths, vertical_alignment="top")

@@ -5,15 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from atlas.facets import FACET_BY_NAME
 from atlas.i18n import N_
 from atlas.queries import cases_with
 from atlas.text_safety import md_escape
 from atlas.vocabulary import ConnectionType, Idea, Mode, Outcome, Stage, Term, Thinking
-from ui import pages
+from ui import pages, url_state
 from ui.context import context
 from ui.i18n import _, localized
 
-CASE_PAGE = pages.path("case")
+CASE_PAGE, EXPLORE_PAGE = pages.path("case"), pages.path("explore")
 PAIRS: list[tuple[str, type[Term], str, str]] = [
     (
         N_("“+Internet” or “Internet+”"),
@@ -43,17 +44,26 @@ PAIRS: list[tuple[str, type[Term], str, str]] = [
 ]
 
 
-def case_links(table: pd.DataFrame, limit: int = 8) -> None:
+def case_links(table: pd.DataFrame, column: str, value: str, limit: int = 8) -> None:
+    """The first cases by title, each a link; the rest one link away, in Explore."""
     rows = table.sort_values("title").head(limit)
+    language = url_state.memo("lang") or {}
     with st.container(horizontal=True, gap="small"):
         for row in rows.itertuples():
             st.page_link(
                 CASE_PAGE,
                 label=md_escape(localized(row.title, row.title_zh)),
-                query_params={"case": row.id},
+                query_params={**language, "case": row.id},
             )
     if len(table) > limit:
-        st.caption(_("and {n} more: filter by it in Explore.").format(n=len(table) - limit))
+        st.page_link(
+            EXPLORE_PAGE,
+            label=_("and {n} more: all {total} in Explore").format(
+                n=len(table) - limit, total=len(table)
+            ),
+            icon=":material/arrow_forward:",
+            query_params={**language, FACET_BY_NAME[column].param: value},
+        )
 
 
 def term_heading(term: Term, count: int) -> str:
@@ -80,21 +90,21 @@ for heading, vocab, column, question in PAIRS:
             hits = cases_with(table, column, term.value)
             st.markdown(f"**{md_escape(term_heading(term, len(hits)))}**")
             st.caption(_(term.definition))
-            case_links(hits, limit=6)
+            case_links(hits, column, term.value, limit=6)
 
 st.header(_("Who gets connected"), anchor=False)
 for term in ConnectionType:
     hits = cases_with(table, "connection_types", term.value)
     with st.expander(term_heading(term, len(hits))):
         st.caption(_(term.definition))
-        case_links(hits)
+        case_links(hits, "connection_types", term.value)
 
 st.header(_("Ideas the cases illustrate"), anchor=False)
 for term in Idea:
     hits = cases_with(table, "ideas", term.value)
     with st.expander(term_heading(term, len(hits))):
         st.caption(_(term.definition))
-        case_links(hits)
+        case_links(hits, "ideas", term.value)
 
 st.header(_("Outcomes are mixed"), anchor=False)
 st.write(

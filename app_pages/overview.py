@@ -10,10 +10,12 @@ from atlas import charts
 from atlas.filters import to_query
 from atlas.i18n import translator
 from atlas.queries import key_figures
+from atlas.text_safety import md_escape
 from components.selection_bar import selection_bar
 from ui import filter_state as fs
+from ui import pages, params
 from ui.context import context
-from ui.i18n import _, current_language
+from ui.i18n import _, current_language, localized
 from ui.library_access import library_stamp
 
 ctx = context()
@@ -95,6 +97,18 @@ if selection.empty:
         icon=":material/search_off:",
     )
     st.stop()
+if len(selection) <= 3:  # a chart of a few cases says less than their names
+    row = st.container(horizontal=True, gap="small", vertical_alignment="center")
+    row.markdown(
+        _("**The cases of this selection:**") if len(selection) > 1 else _("**The case:**")
+    )
+    for case in selection.sort_values("title").itertuples():
+        row.page_link(
+            pages.path("case"),
+            label=md_escape(localized(case.title, case.title_zh)),
+            icon=":material/article:",
+            query_params=params.link(case=case.id),
+        )
 
 left, right = st.columns(2, gap="large")
 with left:

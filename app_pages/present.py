@@ -1,4 +1,4 @@
-"""Presenter mode (?present=TOUR or selection, &slide=N): one case per slide, large type."""
+"""Presenter mode (?present=TOUR or selection, or ?tour=CODE; &slide=N): one case per slide."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from atlas.qr import public_url
 from atlas.queries import sort_cases
 from atlas.rooms import minutes_seconds, new_room_id
 from atlas.text_safety import md_escape
+from atlas.tour_link import encode_tour
+from components.presenter_keys import presenter_keys
 from components.slide import PRESENTER_CSS, slide
 from components.speaker_view import speaker_clock, speaker_view
 from ui import pages, params, url_state
@@ -31,6 +33,7 @@ ctx = context()
 lang = current_language()
 tours = all_tours(ctx.library)
 wanted = params.value("present")
+carried = params.value("tour")  # a tour the link carries whole (atlas/tour_link.py)
 SLIDE, NOTES, ROOM = params.PARAMS["slide"], params.PARAMS["notes"], params.PARAMS["room"]
 store = rooms()
 room_id = ROOM.value()  # a speaker view is open: this window follows the room
@@ -49,6 +52,8 @@ def toggle_notes() -> None:
 
 
 def choose_show() -> Show:
+    if carried is not None:
+        return show_from_tour(carried, {c.id: c for c in ctx.library.cases}, lang)
     if wanted in tours:
         return show_from_tour(tours[wanted], {c.id: c for c in ctx.library.cases}, lang)
     if ctx.picked:  # the ticked cases, in the order ticked
@@ -154,9 +159,8 @@ if not speaker:
         on_click=toggle_notes,
         icon=":material/speaker_notes:",
     )
-    speaker_link = params.link(
-        present=wanted, slide=str(number), room=room_id or offer, speaker="1"
-    )
+    shown = {"tour": encode_tour(carried)} if carried is not None else {"present": wanted}
+    speaker_link = params.link(**shown, slide=str(number), room=room_id or offer, speaker="1")
     bar.link_button(
         _("Speaker view"),
         f"{pages.BY_KEY['present'].url_path}?{urlencode(speaker_link, doseq=True)}",
@@ -168,7 +172,7 @@ for fmt_key in ("pptx", "html"):
     bar.download_button(
         _(fmt.label),
         data=lambda k=fmt_key: render_show(k, show, public_url()),
-        file_name=f"{wanted}.{fmt.extension}",
+        file_name=f"{carried.id if carried is not None else wanted}.{fmt.extension}",
         mime=fmt.mime,
         icon=":material/download:",
         on_click="ignore",
@@ -190,4 +194,12 @@ bar.button(
     shortcut="Right",
     type="primary",
 )
-st.caption(_("Keys: ← previous · → next"))
+with st.container(horizontal=True, key="presenter-keys"):
+    st.button(_("First slide"), on_click=go, args=(1,), shortcut="Home", type="tertiary")
+    st.button(_("Last slide"), on_click=go, args=(len(show),), shortcut="End", type="tertiary")
+    if st.button(_("Leave"), shortcut="Esc", type="tertiary", icon=":material/logout:"):
+        back = url_state.came_from()
+        back = back if back in pages.BY_KEY and back != "present" else "explore"
+        st.switch_page(pages.path(back), query_params=params.link())
+st.caption(_("Keys: ← previous · → next · Home first · End last · F fullscreen · Esc leave"))
+presenter_keys()

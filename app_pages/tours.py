@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
 
@@ -9,14 +11,54 @@ from atlas.export import FORMATS, render_show
 from atlas.localized import tour_text
 from atlas.presentation import show_from_tour
 from atlas.qr import public_url
+from atlas.schema import Tour
 from atlas.text_safety import md_escape
+from atlas.tour_link import MAX_CODE_CHARS, encode_tour, fits_in_link
 from atlas.tours import MAX_STOPS, tour_from_cases, tour_from_upload, tour_to_yaml
-from ui import pages
+from ui import pages, params
 from ui.context import context
 from ui.i18n import _, current_language, localized
+from ui.tour_plan import apply_edits, editor_key, nudge, plan_for
 from ui.tour_store import all_tours, keep_tour
 
 PRESENT = pages.path("present")
+
+
+def present_query(tour: Tour) -> dict[str, str]:
+    """Present's parameters for a tour: the tour itself when it fits in a link, else its
+    id, kept for this session only."""
+    code = encode_tour(tour)
+    if fits_in_link(code):
+        return {"tour": code}
+    keep_tour(tour)
+    return {"present": tour.id}
+
+
+def share(tour: Tour) -> None:
+    """The tour's link, to copy, and a button that opens it."""
+    st.subheader(_("Share this tour"), anchor=False)
+    code = encode_tour(tour)
+    if not fits_in_link(code):
+        st.info(
+            _(
+                "This tour is too long for a link ({n} characters, at most {max}): "
+                "share it as a tour file."
+            ).format(n=len(code), max=MAX_CODE_CHARS),
+            icon=":material/link_off:",
+        )
+        return
+    query = urlencode({"tour": code})
+    relative = f"{pages.BY_KEY['present'].url_path}?{query}"
+    st.caption(
+        _(
+            "This link opens the tour in Present in any browser: its stops and talking "
+            "points are in the link itself. Copy it, or open it."
+        )
+    )
+    st.code(f"{(st.context.url or '').rstrip('/')}/{relative}", language=None, wrap_lines=True)
+    st.link_button(_("Open as a link"), relative, icon=":material/link:")
+
+
 ctx = context()
 titles = {
     i: localized(t, z)
@@ -73,6 +115,10 @@ selection = ctx.chosen if ctx.picked else ctx.selection.sort_values("title", kin
 if selection.empty:
     st.info(_("The selection is empty: filter the library first."), icon=":material/search_off:")
 else:
+    ids = selection["id"].to_list()
+    summaries = dict(zip(ids, selection["summary"].fillna(""), strict=True))
+    plan = plan_for(ids)
+    apply_edits(plan)  # what was typed in the table on the last run
     title = st.text_input(_("Title"), value=_("My tour"), max_chars=100, key="adhoc_title")
     description = st.text_input(
         _("Description"),
@@ -88,20 +134,21 @@ else:
             ).format(max=MAX_STOPS, n=len(selection)),
             icon=":material/info:",
         )
-    plan = pd.DataFrame(
+    order = plan.order
+    table = pd.DataFrame(
         {
-            "Show": [i < MAX_STOPS for i in range(len(selection))],
-            "Order": range(1, len(selection) + 1),
-            "Case": [titles[i] for i in selection["id"]],
-            "Talking point": selection["summary"].to_list(),
-            "id": selection["id"].to_list(),
+            "Show": [i not in plan.hidden for i in order],
+            "Order": range(1, len(order) + 1),
+            "Case": [titles[i] for i in order],
+            "Talking point": [plan.points.get(i, summaries[i]) for i in order],
+            "id": order,
         }
     )
-    edited = st.data_editor(
-        plan,
+    st.data_editor(
+        table,
         hide_index=True,
         width="stretch",
-        key="adhoc_plan",
+        key=editor_key(plan),
         disabled=["Case", "id"],
         column_order=["Show", "Order", "Case", "Talking point"],
         column_config={
@@ -110,7 +157,7 @@ else:
                 _("Order"),
                 min_value=1,
                 step=1,
-                help=_("Stops play in this order; change a number to move a stop."),
+                help=_("Type a stop's new place: 1 makes it the first, and the others move down."),
             ),
             "Case": st.column_config.TextColumn(_("Case")),
             "Talking point": st.column_config.TextColumn(
@@ -118,9 +165,34 @@ else:
             ),
         },
     )
-    chosen = edited[edited["Show"]].sort_values(["Order", "Case"], kind="stable")
-    points = dict(zip(chosen["id"], chosen["Talking point"].fillna(""), strict=True))
-    if chosen.empty:
+    chosen = [i for i in order if i not in plan.hidden]
+    if chosen:
+        st.markdown("**" + _("The stops in order") + "**")
+        with st.container(border=True, height=420 if len(chosen) > 8 else "content"):
+            for n, item in enumerate(chosen, 1):
+                row = st.container(horizontal=True, vertical_alignment="center")
+                row.markdown(f"{n}\\. {md_escape(titles[item])}", width="stretch")
+                row.button(
+                    _("Up"),
+                    icon=":material/arrow_upward:",
+                    key=f"up_{item}",
+                    disabled=n == 1,
+                    on_click=nudge,
+                    args=(item, -1),
+                    type="tertiary",
+                    help=_("Move this stop one place earlier"),
+                )
+                row.button(
+                    _("Down"),
+                    icon=":material/arrow_downward:",
+                    key=f"down_{item}",
+                    disabled=n == len(chosen),
+                    on_click=nudge,
+                    args=(item, 1),
+                    type="tertiary",
+                    help=_("Move this stop one place later"),
+                )
+    if not chosen:
         st.warning(_("Tick at least one case to build a tour."))
     elif len(chosen) > MAX_STOPS:
         st.warning(
@@ -129,13 +201,13 @@ else:
             )
         )
     else:
-        tour = tour_from_cases(ctx.library.cases_in(chosen["id"]), title, description, points)
+        points = {i: plan.points.get(i, summaries[i]) for i in chosen}
+        tour = tour_from_cases(ctx.library.cases_in(chosen), title, description, points)
         left, right = st.columns(2)
         if left.button(
             _("Present this tour"), icon=":material/slideshow:", type="primary", width="stretch"
         ):
-            keep_tour(tour)
-            st.switch_page(PRESENT, query_params={"present": tour.id})
+            st.switch_page(PRESENT, query_params=params.link(**present_query(tour), slide="1"))
         st.caption(
             _("{count} stops · downloads as {file}").format(
                 count=len(tour.stops), file=f"`{tour.id}.yaml`"
@@ -150,6 +222,7 @@ else:
             width="stretch",
             on_click="ignore",
         )
+        share(tour)
 
 st.header(_("Load a tour file"), anchor=False)
 upload = st.file_uploader(
@@ -170,5 +243,5 @@ if upload is not None:
             PRESENT,
             label=_("Present it"),
             icon=":material/slideshow:",
-            query_params={"present": tour.id},
+            query_params=present_query(tour),
         )

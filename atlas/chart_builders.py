@@ -176,7 +176,7 @@ def _marker_layers(marker: dict) -> list[alt.Chart]:
     )
     side = marker["align"]
     text = at.mark_text(
-        align=side, baseline="middle", dx=-4 if side == "right" else 4, fontSize=11, color=INK
+        align=side, baseline="middle", dx=-4 if side == "right" else 4, fontSize=12, color=INK
     ).encode(y=alt.value(marker["y"]), text="label:N")
     return [rule, text]
 

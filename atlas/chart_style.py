@@ -119,8 +119,19 @@ def finish(
         if not isinstance(props.get("height"), int):
             props["height"] = EMPTY_HEIGHT
     if len(layers) == 1:
-        return layers[0].properties(title=_title(title, caption), **props)
-    return alt.layer(*layers, title=_title(title, caption), **props)
+        chart = layers[0].properties(title=_title(title, caption), **props)
+    else:
+        chart = alt.layer(*layers, title=_title(title, caption), **props)
+    return readable(chart)
+
+
+def readable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Text of at least 12 px (Vega-Lite draws axis labels at 10 px by default)."""
+    return (
+        chart.configure_axis(labelFontSize=12, titleFontSize=13)
+        .configure_legend(labelFontSize=12, titleFontSize=13)
+        .configure_title(fontSize=16, subtitleFontSize=13)
+    )
 
 
 def labelled(frame: pd.DataFrame, fields: Iterable[str]) -> pd.DataFrame:

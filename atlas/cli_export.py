@@ -21,11 +21,13 @@ import sys
 from pathlib import Path
 
 from atlas import filters
+from atlas.compare import MAX_CASES, MIN_CASES
+from atlas.compare_export import compare_csv, compare_markdown
 from atlas.export import FORMATS, render_show
 from atlas.facets import FACETS
 from atlas.i18n import LANGUAGES, SOURCE_LANGUAGE, translator
 from atlas.loader import Library, load_library
-from atlas.presentation import Show, show_from_selection, show_from_tour
+from atlas.presentation import Show, show_from_compare, show_from_selection, show_from_tour
 from atlas.qr import ENV_VAR, base_url
 from atlas.sqlite_export import SQLITE, KeyProblem, tours_within, write_database
 from atlas.table import cases_table
@@ -68,6 +70,12 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="the app's public address, e.g. https://atlas.example.org: each case slide of a "
         "deck and each handout page get a QR code of the case's page there "
         f"(default ${ENV_VAR}; without one, no codes)",
+    )
+    p.add_argument(
+        "--compare",
+        metavar="ID,ID[,ID,ID]",
+        help="two to four cases side by side: a deck that opens with the comparison, or the "
+        "comparison as CSV or Markdown (no filters, --tour or --ids with it)",
     )
     for facet in FACETS:
         p.add_argument(
@@ -143,6 +151,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if ids and (params or tour_id is not None):
         print("--ids names the cases itself: leave out --tour and the filters", file=sys.stderr)
         return 2
+    compared = getattr(args, "compare", None)
+    if compared is not None and (params or tour_id is not None or ids):
+        print("--compare names the cases itself: leave out the others", file=sys.stderr)
+        return 2
     chosen, notices = filters.from_query(params)
     if notices:
         # A dropped filter would silently widen the selection: refuse rather than guess.
@@ -160,6 +172,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             "out; run `atlas validate` to see why",
             file=sys.stderr,
         )
+    if compared is not None:
+        return _compare(library, compared, args.fmt, args.output, lang, base)
     if ids:
         show = ids_show(library, ids, lang)
     elif tour_id is None:
@@ -228,6 +242,29 @@ def _write_database(library: Library, show: Show, output: str) -> int:
     n, k = len(cases), len(tours)
     print(f"wrote {n} case{'s' * (n != 1)} and {k} tour{'s' * (k != 1)} to {output}")
     return 0
+
+
+def _compare(
+    library: Library, raw: str, fmt: str, output: str, lang: str, base: str | None = None
+) -> int:
+    ids = [i.strip() for i in raw.split(",") if i.strip()]
+    by_id = {c.id: c for c in library.cases}
+    unknown = [i for i in ids if i not in by_id]
+    cases = [by_id[i] for i in dict.fromkeys(ids) if i in by_id]
+    if unknown or not MIN_CASES <= len(cases) <= MAX_CASES:
+        problem = f"no case has the id(s): {', '.join(unknown)}" if unknown else ""
+        problem = problem or f"--compare takes {MIN_CASES} to {MAX_CASES} case ids"
+        print(problem, file=sys.stderr)
+        return 2
+    writers = {
+        "csv": lambda: compare_csv(cases, lang),
+        "md": lambda: compare_markdown(cases, lang),
+        "pptx": lambda: render_show("pptx", show_from_compare(cases, lang), base),
+    }
+    if fmt not in writers:
+        print(f"--compare writes {', '.join(sorted(writers))}, not {fmt}", file=sys.stderr)
+        return 2
+    return _write(writers[fmt](), output, len(cases))
 
 
 def _write(data: str | bytes, output: str, count: int) -> int:

@@ -24,6 +24,7 @@ from pptx.util import Inches, Pt
 
 from atlas.charts import CHARTS, chart_language, chart_png
 from atlas.deck_case import case_slide
+from atlas.deck_compare import compare_page_count, compare_slides
 from atlas.deck_layout import (
     ACCENT,
     BOLD_EM,
@@ -47,7 +48,7 @@ from atlas.deck_layout import (
 )
 from atlas.i18n import N_, Translate, translator
 from atlas.localized import case_text
-from atlas.presentation import Show
+from atlas.presentation import COMPARE, TOUR, Show
 from atlas.vocabulary import Mode
 
 APP_NAME = "Transformation Atlas"
@@ -77,7 +78,7 @@ def title_slide(prs, show: Show) -> None:
     _ = translator(show.lang)
     rect(slide, (0, 0, 0.28, HEIGHT), ACCENT)
     left, width = 0.95, 7.0 if show.stops else WIDTH - 1.9
-    kind = _("Tour") if show.is_tour else _("Selection")
+    kind = {TOUR: _("Tour"), COMPARE: _("Comparison")}.get(show.kind, _("Selection"))
     kicker = f"{_('Transformation Atlas')}  ·  {kind}".upper()
     text_box(slide, (left, 1.0, width, 0.4), kicker, 13, ACCENT, bold=True)
     title, size = fit_text(show.title, width, 2.1, (44, 36, 30), BOLD_EM)
@@ -246,12 +247,16 @@ def build_deck(show: Show, table_for_charts: pd.DataFrame, base_url: str | None 
     prs.core_properties.title = clip(show.title, 200)
     prs.core_properties.author = APP_NAME
     charts = chart_names(table_for_charts)
-    total = 1 + len(charts) + len(show)
+    cases = [s.case for s in show.stops]
+    compared = compare_page_count(cases, show.lang) if show.kind == COMPARE else 0
+    total = 1 + compared + len(charts) + len(show)
     title_slide(prs, show)
+    if compared:
+        compare_slides(prs, cases, show.lang, 2, total, deck_footer(show, translator(show.lang)))
     for i, name in enumerate(charts):
-        chart_slide(prs, name, table_for_charts, show, 2 + i, total)
+        chart_slide(prs, name, table_for_charts, show, 2 + compared + i, total)
     for i, stop in enumerate(show.stops):
-        case_slide(prs, stop, 2 + len(charts) + i, total, show.lang, base_url)
+        case_slide(prs, stop, 2 + compared + len(charts) + i, total, show.lang, base_url)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

@@ -71,7 +71,7 @@ def to_json(cases: Sequence[Case], sentence: str) -> str:
 # --- Markdown ---------------------------------------------------------------------------
 
 
-def _inert(text: str) -> str:
+def inert(text: str) -> str:
     """Case text on one line with no HTML: a stray newline could start a heading."""
     return " ".join(str(text).split()).replace("<", "&lt;")
 
@@ -97,15 +97,15 @@ def _facts(case: Case) -> str:
 
 def _source_line(number: int, source: Source) -> str:
     url = source.url.replace(">", "%3E")  # keep the autolink's closing bracket ours
-    text = f"{_inert(source.title)} — {_inert(source.publisher)} ({source.date})"
+    text = f"{inert(source.title)} — {inert(source.publisher)} ({source.date})"
     return f"{number}. {text} <{url}>"
 
 
 def _case_brief(case: Case) -> list[str]:
-    lines = [f"## {_inert(case.title)}", "", _inert(case.summary), "", f"*{_facts(case)}*", ""]
+    lines = [f"## {inert(case.title)}", "", inert(case.summary), "", f"*{_facts(case)}*", ""]
     evidence = numbered(case.outcome.evidence, case)
-    lines += [f"**Outcome ({case.outcome.status.label}).** {_inert(evidence)}", ""]
-    lines += ["**Lessons**", "", *(f"- {_inert(lesson)}" for lesson in case.lessons), ""]
+    lines += [f"**Outcome ({case.outcome.status.label}).** {inert(evidence)}", ""]
+    lines += ["**Lessons**", "", *(f"- {inert(lesson)}" for lesson in case.lessons), ""]
     if case.sources:
         lines += ["**Sources**", ""]
         lines += [_source_line(i, s) for i, s in enumerate(case.sources, start=1)]
@@ -114,7 +114,7 @@ def _case_brief(case: Case) -> list[str]:
 
 
 def to_markdown(cases: Sequence[Case], sentence: str) -> str:
-    lines = [BRIEF_HEADING, "", _inert(sentence), ""]
+    lines = [BRIEF_HEADING, "", inert(sentence), ""]
     for case in cases:
         lines += _case_brief(case)
     return "\n".join(lines).rstrip("\n") + "\n"

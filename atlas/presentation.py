@@ -17,7 +17,7 @@ from atlas.localized import case_text, tour_text
 from atlas.schema import Case, Tour
 
 APP_NAME = "Transformation Atlas"
-TOUR, SELECTION = "tour", "selection"
+TOUR, SELECTION, COMPARE = "tour", "selection", "compare"
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Show:
     title: str
     subtitle: str  # the tour's description, or the selection in words
     stops: tuple[Stop, ...]
-    kind: str = SELECTION  # TOUR or SELECTION
+    kind: str = SELECTION  # TOUR, SELECTION or COMPARE (a deck opens with the comparison)
     lang: str = "en"
     tour_id: str | None = None
 
@@ -66,3 +66,11 @@ def show_from_selection(cases: Sequence[Case], sentence: str, lang: str = "en") 
     """The cases in order; each note is the case's lessons, in the language `lang`."""
     stops = tuple(Stop(c, " ".join(case_text(c, lang).lessons)) for c in cases)
     return Show(APP_NAME, sentence, stops, SELECTION, lang)
+
+
+def show_from_compare(cases: Sequence[Case], lang: str = "en") -> Show:
+    """Two to four cases compared: the deck opens with them side by side, field by field."""
+    _ = translator(lang)
+    titles = " · ".join(case_text(c, lang).title for c in cases)
+    stops = tuple(Stop(c, " ".join(case_text(c, lang).lessons)) for c in cases)
+    return Show(_("Comparison"), titles, stops, COMPARE, lang)

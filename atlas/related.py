@@ -37,6 +37,7 @@ class Related:
     industry: str | None  # the shared industry, if the same
     mode: str | None  # the shared mode, if the same
     contrast: str | None  # OPPOSITE, DIFFERENT, or None when the outcomes do not contrast
+    linked: bool = False  # the case file names it under `related:`
 
     @property
     def id(self) -> str:
@@ -75,15 +76,21 @@ def compare(case: Case, other: Case) -> Related:
         industry=case.industry.value if case.industry == other.industry else None,
         mode=case.mode.value if case.mode == other.mode else None,
         contrast=contrast(case.outcome.status.value, other.outcome.status.value),
+        linked=other.id in case.related,
     )
 
 
 def related(case: Case, cases: Iterable[Case], k: int = K) -> list[Related]:
     """The at most `k` cases most related to `case` among `cases` (never itself), best
-    first, with at least one of contrasting outcome where any sharing case has one."""
+    first (those the case file links under `related:` before the rest), with at least one
+    of contrasting outcome where any sharing case has one."""
     ranked = sorted(
-        (r for other in cases if other.id != case.id and (r := compare(case, other)).score > 0),
-        key=lambda r: (-r.score, r.id),
+        (
+            r
+            for other in cases
+            if other.id != case.id and ((r := compare(case, other)).score > 0 or r.linked)
+        ),
+        key=lambda r: (not r.linked, -r.score, r.id),  # the case file's own links first
     )
     chosen = ranked[:k]
     if k > 0 and not any(r.contrast for r in chosen):
@@ -118,6 +125,8 @@ def reason_text(r: Related, _: Translate) -> str:
         parts.append(_("same industry: {name}").format(name=_(label_for("industry", r.industry))))
     if r.mode and not parts:
         parts.append(_("same mode: {name}").format(name=_(label_for("mode", r.mode))))
+    if r.linked and not parts:
+        parts.append(_("linked in the case file"))
     if r.contrast == OPPOSITE:
         parts.append(_("opposite outcome"))
     elif r.contrast == DIFFERENT:

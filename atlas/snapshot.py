@@ -8,6 +8,7 @@ unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -171,8 +172,9 @@ class Snapshot:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary.write_bytes(_MAGIC + hashlib.sha256(payload).digest() + payload)
             os.replace(temporary, self.path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        except OSError:  # e.g. a read-only place, or $ATLAS_CACHE_DIR naming a file
+            with contextlib.suppress(OSError):  # not only a missing file: a missing folder
+                temporary.unlink()
 
 
 def _is_entry(value: object) -> bool:

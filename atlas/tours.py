@@ -81,3 +81,39 @@ def tour_from_upload(name: str, raw: bytes, known_cases: set[str]) -> tuple[Tour
         if stop.case not in known_cases
     ]
     return tour, missing
+
+
+# --- the order of a tour being built (the Tours page) ---------------------------------------
+
+
+def moved(order: Sequence[str], item: str, position: int) -> list[str]:
+    """`order` with `item` at `position` (from 1, kept within the list), the rest shifted:
+    typing 1 against the third stop makes it the first, and the first the second."""
+    rest = [i for i in order if i != item]
+    if item not in order:
+        return list(order)
+    index = max(0, min(position - 1, len(rest)))
+    return [*rest[:index], item, *rest[index:]]
+
+
+def nudged(
+    order: Sequence[str], item: str, step: int, among: Sequence[str] | None = None
+) -> list[str]:
+    """`order` with `item` moved `step` places (-1 up, 1 down) among the stops `among`
+    (those shown; the others keep their places): it trades places with that neighbour."""
+    seq = [i for i in order if among is None or i in among or i == item]
+    if item not in seq or not 0 <= seq.index(item) + step < len(seq):
+        return list(order)
+    neighbour = seq[seq.index(item) + step]
+    out = list(order)
+    a, b = out.index(item), out.index(neighbour)
+    out[a], out[b] = out[b], out[a]
+    return out
+
+
+def merged_order(order: Sequence[str], ids: Sequence[str]) -> list[str]:
+    """The order for a new selection `ids`: the cases already placed keep their order, and
+    the new ones follow in the selection's order."""
+    kept = set(ids)
+    placed = [i for i in order if i in kept]
+    return placed + [i for i in ids if i not in set(placed)]

@@ -84,5 +84,5 @@ def slide(case: Case) -> None:
         refs = "; ".join(f"[{n}] {s.publisher} ({s.date})" for n, s in enumerate(case.sources, 1))
         refs, _cut = shorten(refs, 260)
         note = _("Sources: {sources}").format(sources=md_escape(refs))
-        with st.container(key="slide-sources"):
-            st.caption(note if refs else _("Illustrative example."))
+        with st.container(key="slide-sources"):  # not a caption: captions are faded
+            st.markdown(note if refs else _("Illustrative example."))

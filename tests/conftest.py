@@ -55,6 +55,27 @@ def yaml_loader(request, monkeypatch) -> str:
     return request.param
 
 
+@pytest.fixture(scope="session", autouse=True)
+def snapshots_of_this_run(tmp_path_factory) -> Iterator[Path]:
+    """The loader's snapshots (atlas/snapshot.py) go to a folder of this run's own.
+
+    Not beside tests/fixtures/: the tests write nothing into the source tree, and no run
+    takes cases from a snapshot an earlier run left. Mutation testing needs the latter: its
+    copy of the code holds every mutant at once, so the code fingerprint never changes, and
+    a snapshot left by one mutant's run would hide the next mutant from every loading test.
+    """
+    from atlas.snapshot import CACHE_ENV_VAR
+
+    folder = tmp_path_factory.mktemp("atlas-cache")
+    before = os.environ.get(CACHE_ENV_VAR)
+    os.environ[CACHE_ENV_VAR] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop(CACHE_ENV_VAR, None)
+    else:
+        os.environ[CACHE_ENV_VAR] = before
+
+
 @pytest.fixture
 def good_case_data() -> dict:
     """A valid case as plain data, to break one field at a time."""

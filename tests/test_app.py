@@ -105,3 +105,29 @@ def test_every_page_and_component_compiles():
     ]
     for path in files:
         py_compile.compile(str(path), doraise=True)
+
+
+def test_concepts_link_the_cases_they_do_not_list_to_explore(app_test):
+    from urllib.parse import parse_qs
+
+    from atlas.facets import FACET_BY_PARAM
+
+    at = run_page(app_test(ROOT / "cases"), "app_pages/concepts.py")
+    assert not at.exception
+    more = [link.proto for link in at.get("page_link") if "more: all" in link.proto.label]
+    assert more, "a concept with more cases than it lists links to Explore"
+    for proto in more:
+        assert proto.page == "explore"
+        ((param, (value,)),) = parse_qs(proto.query_string).items()
+        assert value in FACET_BY_PARAM[param].vocabulary.values()
+    assert any(p.query_string == "mode=plus_internet" for p in more)
+
+
+def test_the_overview_names_and_links_a_single_match(app_test, small_library):
+    at = app_test(small_library, industry="transportation")
+    at.run()
+    links = [link.proto for link in at.get("page_link") if link.proto.page == "case"]
+    assert [(p.label.replace("\\", ""), p.query_string) for p in links] == [
+        ("Case taxi-fail", "industry=transportation&case=taxi-fail")
+    ]
+    assert "The case:" in all_text(at)

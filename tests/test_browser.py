@@ -187,7 +187,10 @@ def test_an_uploaded_tour_file_can_be_presented(page, server, tmp_path):
     page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get("present") == ["my-two"])
     page.get_by_text("Tour: My two: Two stops.").wait_for()
     wait_ready(page)
-    assert page.get_by_text("First stop.").is_visible()
+    assert page.get_by_text("First stop.").count() == 0  # the audience sees no notes
+    page.get_by_role("button", name="Show notes").click()
+    page.get_by_text("First stop.").wait_for()  # the uploaded talking point, as a note
+    wait_ready(page)
     assert_clean(page, seen)
 
 

@@ -24,6 +24,7 @@ from pptx import Presentation
 
 from atlas.filters import Filters, apply, describe
 from atlas.loader import load_library
+from atlas.queries import PAGE_SIZE
 from atlas.table import cases_table
 from atlas.vocabulary import Industry
 from devtools.browser import Server, assert_clean, wait_ready, watch
@@ -63,13 +64,20 @@ def sentence(page) -> str:
 
 
 def card_titles(page) -> list[str]:
-    """The titles of the cards, in reading order: by row, then left to right."""
+    """The titles of the cards, in reading order. The grid is three columns filled in turn
+    (card i in column i % 3, row i // 3), and cards differ in height, so a card's row is
+    its rank in its column, not its height on the page."""
     found = []
     for link in page.get_by_role("link", name="Open case").all():
-        card = link.locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
+        card = link.locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][.//strong][1]")
         box = card.bounding_box()
-        found.append((round(box["y"]), box["x"], card.locator("strong").first.inner_text()))
-    return [title for _, _, title in sorted(found)]
+        found.append((round(box["x"]), box["y"], card.locator("strong").first.inner_text()))
+    columns = sorted({x for x, _, _ in found})
+    placed = []
+    for col, x in enumerate(columns):
+        in_column = sorted((y, title) for cx, y, title in found if cx == x)
+        placed += [(row * len(columns) + col, title) for row, (_, title) in enumerate(in_column)]
+    return [title for _, title in sorted(placed)]
 
 
 def slide_text(slide) -> str:
@@ -121,14 +129,16 @@ def handout_titles(html: str) -> list[str]:
 def test_explore_exports_hold_the_selection_in_the_order_shown(page, server, library, tmp_path):
     lib, table = library
     shown = sorted(
-        lib.cases_in(apply(table, FAILURES)["id"]), key=lambda c: (-c.years.start, c.title)
+        lib.cases_in(apply(table, FAILURES)["id"]),
+        key=lambda c: (-c.years.start, c.title.casefold()),
     )
     seen = watch(page)
     page.goto(f"{server.url}/explore?outcome=failure&sort=newest")
     wait_ready(page)
     said = sentence(page)
     assert said == describe(FAILURES, len(shown))
-    assert card_titles(page) == [c.title for c in shown]  # what the reader sees
+    page_size = PAGE_SIZE["cards"]
+    assert card_titles(page) == [c.title for c in shown][:page_size]  # what the reader sees
 
     export = page.get_by_role("button", name="Export")
     files = {}

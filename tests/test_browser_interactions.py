@@ -296,3 +296,38 @@ def test_a_link_with_every_filter_and_page_parameter_comes_back_unchanged(page, 
     assert page.get_by_test_id("stDataFrame").is_visible()  # view=table applied
     assert case in lib.cases_in(apply(table, filters)["id"])
     assert_clean(page, seen)
+
+
+# --- a tour built on Tours, reordered, presented and reloaded ---------------------------
+
+
+def test_a_built_tour_survives_a_reload_of_its_slide(page, server, library):
+    lib, table = library
+    cases = by_title(lib, table, Filters({"outcome": ("failure",)}))[:3]
+    seen = watch(page)
+    page.goto(f"{server.url}/tours?ids={','.join(c.id for c in cases)}")
+    wait_ready(page)
+    page.locator(f".st-key-up_{cases[2].id}").get_by_role("button").first.click()
+    order = [cases[0], cases[2], cases[1]]  # the third stop moved up
+    page.wait_for_function(
+        "([a, b]) => { const t = document.body.innerText; "
+        "return t.indexOf('2. ' + a) >= 0 && t.indexOf('3. ' + b) >= 0; }",
+        arg=[order[1].title, order[2].title],
+    )
+    wait_ready(page)
+    page.get_by_role("button", name="Present this tour").click()
+    page.wait_for_url(lambda url: path_of(url) == "/present" and "tour" in query_of(url))
+    wait_ready(page)
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_url(lambda url: query_of(url).get("slide") == ["2"])
+    wait_ready(page)
+    link = page.url
+    page.reload()
+    wait_ready(page)
+    assert page.url == link
+    assert page.get_by_text("2 / 3").first.is_visible()
+    assert page.get_by_role("heading", name=order[1].title, exact=True).is_visible()
+    page.get_by_role("button", name="Slides").click()
+    for n, case in enumerate(order, 1):
+        assert page.get_by_role("button", name=f"{n}. {case.title}").is_visible()
+    assert_clean(page, seen)

@@ -134,3 +134,27 @@ def test_every_case_of_the_library_fits_a_projector(browser, app):
     url = f"{server.url}/present?present=selection"
     check_every_slide(page, url, count, large=False, coded=coded)
     context.close()
+
+
+def test_presenter_keys_home_end_fullscreen_and_escape(browser, server):
+    tour = next(t for t in load_library(ROOT / "cases").tours)
+    total = len(tour.stops)
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.goto(f"{server.url}/explore")
+    wait_ready(page)
+    page.goto(f"{server.url}/present?present={tour.id}")
+    wait_ready(page)
+    page.keyboard.press("End")
+    page.get_by_text(f"{total} / {total}", exact=True).wait_for()
+    wait_ready(page)
+    page.keyboard.press("Home")
+    page.get_by_text(f"1 / {total}", exact=True).wait_for()
+    wait_ready(page)
+    page.keyboard.press("f")
+    page.wait_for_function("() => document.fullscreenElement !== null", timeout=5_000)
+    page.keyboard.press("f")
+    page.wait_for_function("() => document.fullscreenElement === null", timeout=5_000)
+    page.keyboard.press("Escape")
+    page.wait_for_url(lambda url: "/present" not in url)
+    context.close()

@@ -60,11 +60,11 @@ def test_illustrative_case_is_labelled_and_has_no_sources(app_test, small_librar
 
 
 UBER_RELATED = [  # atlas.related on the curated library: see tests/test_related.py
-    "didi-kuaidi-merger",
-    "bird-scooters-bankruptcy",
+    "didi-kuaidi-merger",  # the three the case file links, first, by what they share
     "didi-uber-china",
-    "mobike-meituan",
     "ofo-bike-sharing",
+    "bird-scooters-bankruptcy",
+    "mobike-meituan",
 ]
 
 

@@ -319,3 +319,29 @@ def test_an_unusable_address_exits_2_without_writing(
 def test_an_unusable_environment_address_does_not_stop_a_table(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_PUBLIC_URL", "localhost:8501")
     assert run("--format", "csv", "-o", str(tmp_path / "t.csv")) == 0
+
+
+def test_compare_exports_the_cases_side_by_side(tmp_path):
+    out = tmp_path / "compare.csv"
+    options = ["--format", "csv", "--compare", "uber-taxi,didi-uber-china", "-o", str(out)]
+    assert run(*options, cases_dir=CASES) == 0
+    rows = list(csv.reader(io.StringIO(out.read_text("utf-8"))))
+    assert rows[1] == ["id", "uber-taxi", "didi-uber-china"]
+    deck = tmp_path / "compare.pptx"
+    options = ["--format", "pptx", "--compare", "uber-taxi,didi-uber-china", "-o", str(deck)]
+    assert run(*options, cases_dir=CASES) == 0
+    assert any(sh.has_table for sh in Presentation(str(deck)).slides[1].shapes)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--compare", "uber-taxi"], "--compare takes 2 to 4 case ids"),
+        (["--compare", "uber-taxi,nope"], "no case has the id(s): nope"),
+        (["--compare", "uber-taxi,juicero", "--outcome", "failure"], "--compare names the cases"),
+    ],
+)
+def test_a_compare_that_cannot_be_made_exits_2(tmp_path, capsys, options, message):
+    out = tmp_path / "x.csv"
+    assert run("--format", "csv", *options, "-o", str(out), cases_dir=CASES) == 2
+    assert message in capsys.readouterr().err and not out.exists()

@@ -38,3 +38,14 @@ def test_a_changed_field_differs(good_case_data):
 def test_parse_compare_param(raw, ids, n_notices):
     got, notices = parse_compare_param(raw, {"a", "b", "c", "d", "e"})
     assert got == ids and len(notices) == n_notices
+
+
+def test_the_compare_page_offers_its_exports(app_test):
+    from tests.conftest import ROOT
+    from tests.test_app import run_page
+
+    at = app_test(ROOT / "cases", compare="uber-taxi,didi-uber-china")
+    at = run_page(at, "app_pages/compare.py")
+    assert not at.exception
+    labels = {b.proto.label for b in at.get("download_button")}
+    assert {"CSV", "Markdown", "PowerPoint deck"} <= labels

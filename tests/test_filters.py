@@ -210,3 +210,159 @@ def test_a_link_repeating_junk_gives_a_short_notice():
     assert f.values("industry") == ("finance",)
     (notice,) = notices
     assert "'junk0'" in notice and "(+295)" in notice and len(notice) < 200
+
+
+# --- edges the mutation run (make mutants) found untested -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(year_to=2013), ["b", "d"]),  # b starts in 2013: active by then
+        (Filters(year_from=2019), ["a", "b", "c", "d", "e"]),  # c ends in 2019: still active
+        (Filters(year_from=2019, year_to=2019), ["a", "b", "c", "d"]),
+        (Filters(text="lending."), []),  # searched as text, not as a pattern
+        (Filters(text="(lending"), []),  # an unbalanced bracket is only a character
+        (Filters(text="p2p lending"), ["a"]),
+    ],
+)
+def test_apply_at_the_edges(table, filters, expected):
+    assert ids(apply(table, filters)) == expected
+
+
+def test_filtering_an_already_filtered_table_keeps_its_rows(table):
+    finance = apply(table, Filters({"industry": ("finance",)}))  # rows 0 and 1
+    later = table.iloc[[2, 4]]  # an index that is not 0..n-1
+    assert ids(apply(finance, Filters({"outcome": ("success",)}))) == ["b"]
+    assert ids(apply(later, Filters(year_from=2020))) == ["e"]
+    assert list(mask(later, Filters({"industry": ("retail",)})).index) == [2, 4]
+
+
+def test_a_given_facet_index_is_used_not_rebuilt(table, monkeypatch):
+    from atlas import filters as module
+
+    index = module.index_table(table)
+    assert index.length == len(table)
+    for rows, codes, _positions in index.codes.values():  # shared between sessions
+        assert not rows.flags.writeable and not codes.flags.writeable
+
+    def rebuilt(_table):
+        raise AssertionError("the index was built again")
+
+    monkeypatch.setattr(module, "index_table", rebuilt)
+    f = Filters({"connection_types": ("user_driver",)})
+    assert facet_counts(table, f, "outcome", index) == {
+        "success": 0,
+        "mixed": 1,
+        "failure": 1,
+        "ongoing": 0,
+    }
+    assert mask(table, f, index=index).sum() == 2
+    assert ids(apply(table, f, index)) == ["c", "d"]
+    assert module.all_facet_counts(table, f, index)["industry"]["transportation"] == 2
+
+
+def test_a_table_without_a_facet_column_indexes_the_others(table):
+    from atlas import filters as module
+
+    index = module.index_table(table.drop(columns=[FACETS[0].name]))
+    assert set(index.codes) == {f.name for f in FACETS[1:]}
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "phrase"),
+    [
+        (2015, 2015, "active in 2015"),
+        (2015, 2020, "active 2015–2020"),
+        (2015, None, "active since 2015"),
+        (None, 2012, "active until 2012"),
+    ],
+)
+def test_year_phrase(lo, hi, phrase):
+    from atlas.filters import year_phrase
+
+    assert year_phrase(lo, hi) == phrase
+    assert Filters(year_from=lo, year_to=hi).chips()[-1] == ("years", None, phrase)
+
+
+def _this_year() -> int:
+    import datetime as dt
+
+    return dt.date.today().year
+
+
+@pytest.mark.parametrize(
+    ("year", "accepted"),
+    [
+        ("1799", False),
+        ("1800", True),
+        (str(_this_year()), True),
+        (str(_this_year() + 1), True),  # a case planned for next year
+        (str(_this_year() + 2), False),
+    ],
+)
+def test_years_in_a_link_run_from_1800_to_next_year(year, accepted):
+    for key in ("from", "to"):
+        f, notices = from_query({key: year})
+        assert (f.year_from if key == "from" else f.year_to) == (int(year) if accepted else None)
+        assert notices == ([] if accepted else [f"Ignored {key}='{year}': not a year."])
+
+
+@pytest.mark.parametrize(
+    ("values", "notice"),
+    [
+        (["a1"], "Ignored industry 'a1': not a known value."),
+        (
+            ["a1", "a2", "a3", "a4", "a5"],  # five are all shown, with no "(+0)"
+            "Ignored industry 'a1', 'a2', 'a3', 'a4', 'a5': not a known value.",
+        ),
+        (
+            ["a1", "a2", "a3", "a4", "a5", "a6"],
+            "Ignored industry 'a1', 'a2', 'a3', 'a4', 'a5' (+1): not a known value.",
+        ),
+        (["x" * 60], f"Ignored industry '{'x' * 40}': not a known value."),  # cut to 40
+        (  # values alike in their first 40 characters are one junk value
+            ["x" * 40 + "a", "x" * 40 + "b"],
+            f"Ignored industry '{'x' * 40}': not a known value.",
+        ),
+    ],
+)
+def test_unknown_values_are_named_shortly(values, notice):
+    assert from_query({"industry": values}) == (Filters(), [notice])
+
+
+def test_removing_a_whole_facet_or_the_years():
+    f = Filters({"industry": ("finance", "retail")}, 2015, 2020, "p2p")
+    assert f.without("industry") == Filters({}, 2015, 2020, "p2p")
+    assert f.without("years") == Filters({"industry": ("finance", "retail")}, text="p2p")
+
+
+@pytest.mark.parametrize(
+    ("params", "notices"),
+    [
+        ({"q": "x" * 200}, []),  # exactly the limit: kept whole
+        ({"q": "x" * 201}, ["The search text was cut to 200 characters."]),
+        ({"from": "y" * 30}, [f"Ignored from='{'y' * 20}': not a year."]),
+        ({"k" * 50: "1"}, [f"Ignored the unknown parameter '{'k' * 40}'."]),
+        ({"from": "2015", "to": "2015"}, []),  # one year: nothing swapped
+        (
+            {"from": "2020", "to": "2010"},
+            ["Swapped the years 2020 and 2010: 'from' was after 'to'."],
+        ),
+    ],
+)
+def test_from_query_notices_in_full(params, notices):
+    assert from_query(params)[1] == notices
+
+
+def test_text_and_years_together(table):
+    assert ids(apply(table, Filters(text="lending", year_from=2020))) == ["a", "e"]
+
+
+def test_chips_and_sentences_are_translated_whole():
+    def _(message: str) -> str:
+        return "«" + message + "»"
+
+    f = Filters(year_from=2015, text="taxi")
+    assert f.chips(_) == [("years", None, "«active since 2015»"), ("text", None, "“taxi”")]
+    assert describe(f, 2, _) == "««2 cases»: «active since 2015»«, »«matching “taxi”»»"

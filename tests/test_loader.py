@@ -1,3 +1,4 @@
+import copy
 import shutil
 from pathlib import Path
 
@@ -143,9 +144,22 @@ def test_tours_are_loaded_and_checked(tmp_path):
 
 
 def test_missing_folder_is_a_problem_not_a_crash(tmp_path):
+    from atlas.problems import Problem
+
     lib = load_library(tmp_path / "nope")
     assert lib.cases == ()
     assert [(p.path, p.kind) for p in lib.problems] == [(str(tmp_path / "nope"), K.FOLDER_MISSING)]
+    assert lib.problems == (
+        Problem(
+            str(tmp_path / "nope"),
+            1,
+            "(folder)",
+            "folder not found",
+            f"set {ENV_VAR}",
+            kind=K.FOLDER_MISSING,
+        ),
+    )
+    assert (lib.folder, lib.tours, lib.files_read) == (str(tmp_path / "nope"), (), 0)
 
 
 def test_folder_choice(monkeypatch, tmp_path):
@@ -185,3 +199,178 @@ def test_a_file_is_shown_under_its_folders_shown_name(tmp_path, monkeypatch):
     assert shown_file(folder / "tours" / "a.yaml", folder) == "library/tours/a.yaml"
     assert shown_file(tmp_path / "other" / "b.yaml", folder) == "b.yaml"
     assert shown_file("c.yaml", folder) == "library/tours/c.yaml"  # relative to where we are
+
+
+# --- each problem in full, in a folder of the test's own ---------------------------------
+# (The broken folder above is loaded once per module: mutation testing credits that load to
+# the first test only, so what the other tests check of it is checked here again in full.)
+
+
+def test_every_problem_of_a_file_in_full(good_case_data, write_cases, monkeypatch, tmp_path):
+    from atlas.problems import Problem
+
+    case_id = good_case_data["id"]
+    warned = copy.deepcopy(good_case_data)
+    warned["years"] = {"start": 2015, "end": 2010}
+    warned["outcome"]["sources"] = ["nope"]
+    warned["related"] = [case_id, "qqqqqqqqqqqq"]
+    misspelt = copy.deepcopy(good_case_data)
+    misspelt["outcome"]["status"] = "sucess"
+    dumped = yaml.safe_dump(warned, sort_keys=False)
+    folder = write_cases(
+        (f"{case_id}.yaml", dumped),
+        ("bad-status.yaml", yaml.safe_dump(misspelt, sort_keys=False)),
+        ("zz-copy.yaml", "# the same case again, under another name\n" + dumped),
+    )
+    (folder / "loop.yaml").symlink_to("loop.yaml")
+    monkeypatch.chdir(tmp_path)
+    lib = load_library(folder)
+
+    W, E = Severity.WARNING, Severity.ERROR
+    mine, copied = f"cases/{case_id}.yaml", "cases/zz-copy.yaml"
+    end, nope, related = 15, 58, 108
+    rules = [  # (line, field, message, hint) of each rule a case breaks
+        (end, "years.end", "ends (2010) before it starts (2015)", ""),
+        (
+            nope,
+            "outcome.sources[0]",
+            "'nope' is not the id of a source of this case",
+            "add it under 'sources'",
+        ),
+        (related, "related", "a case cannot be related to itself", ""),
+    ]
+    assert list(lib.problems) == sorted(
+        [
+            Problem(
+                "cases/bad-status.yaml",
+                52,
+                "outcome.status",
+                "'sucess' is not an allowed value",
+                "did you mean 'success'? allowed: success, mixed, failure, ongoing",
+                E,
+                K.NOT_ALLOWED_VALUE,
+            ),
+            *(Problem(mine, *rule, W, K.RULE) for rule in rules),
+            Problem(
+                mine,
+                related + 2,
+                "related[1]",
+                "no case has the id 'qqqqqqqqqqqq'",
+                "check the spelling of the case id",  # nothing near it to suggest
+                W,
+                K.UNKNOWN_REFERENCE,
+            ),
+            Problem(
+                "cases/loop.yaml",
+                1,
+                "(file)",
+                "cannot read: Too many levels of symbolic links",
+                "",
+                E,
+                K.UNREADABLE,
+            ),
+            # a duplicate keeps its other problems, one line further down (the comment);
+            # its "differs from the file name" warning is left out, its id's line kept
+            *(
+                Problem(copied, line + 1, field, msg, hint, W, K.RULE)
+                for line, field, msg, hint in rules
+            ),
+            Problem(
+                copied,
+                2,
+                "id",
+                f"duplicate id '{case_id}': already used by {mine}",
+                "give each case its own id, equal to its file name",
+                E,
+                K.DUPLICATE_ID,
+            ),
+        ]
+    )
+    assert [c.id for c in lib.cases] == [case_id]
+    assert lib.summary() == "1 case, 10 problems"
+    assert lib.failed_files == ["cases/bad-status.yaml", "cases/loop.yaml", copied]
+
+
+def test_an_id_that_differs_from_its_file_name_in_full(good_case_data, write_cases, monkeypatch):
+    from atlas.problems import Problem
+
+    text = "# renamed by hand\n" + yaml.safe_dump(good_case_data, sort_keys=False)
+    folder = write_cases(("renamed.yaml", text))
+    monkeypatch.chdir(folder.parent)
+    assert load_library(folder).problems == (
+        Problem(
+            "cases/renamed.yaml",
+            2,
+            "id",
+            "'bakery-o2o-delivery' differs from the file name 'renamed.yaml'",
+            "rename the file to bakery-o2o-delivery.yaml or set id: renamed",
+            Severity.WARNING,
+            K.ID_MISMATCH,
+        ),
+    )
+
+
+def test_a_library_finds_its_tours_and_counts_in_words(tmp_path):
+    folder = tmp_path / "cases"
+    shutil.copytree(GOOD, folder)
+    (folder / "tours").mkdir()
+    (folder / "tours" / "intro.yaml").write_text(
+        "id: intro\ntitle: Intro\ndescription: A first look.\nstops:\n"
+        "  - {case: bakery-o2o-delivery, talking_point: Start here.}\n"
+        "  - {case: no-such-case, talking_point: Then this.}\n"
+    )
+    text = (folder / "corner-shop-online.yaml").read_text()
+    text = text.replace("related: []", "related: [no-such-case-either]")
+    (folder / "corner-shop-online.yaml").write_text(text)
+    lib = load_library(folder)
+    assert lib.tour("intro").title == "Intro" and lib.tour("outro") is None
+    assert (lib.folder, lib.files_read) == (str(folder), 3)
+    assert sorted((p.path.rsplit("/", 1)[-1], p.field) for p in lib.problems) == [
+        ("corner-shop-online.yaml", "related[0]"),  # a case's problems and a tour's both
+        ("intro.yaml", "stops[1].case"),
+    ]
+    assert lib.summary().startswith("2 cases, 1 tour") and lib.summary().endswith(", 2 problems")
+    assert load_library(GOOD).summary() == "2 cases, 0 problems"
+
+
+@pytest.mark.parametrize(
+    ("base", "refs", "subfield", "expected"),
+    [
+        (("related",), ["a", "zz"], "", [(4, "related[1]")]),
+        (("stops",), ["zz", "a"], "case", [(3, "stops[0].case")]),
+    ],
+)
+def test_unknown_references_are_placed_on_their_line(tmp_path, base, refs, subfield, expected):
+    from atlas.loader import _unknown_refs
+
+    path = tmp_path / "x.yaml"
+    if base == ("related",):
+        path.write_text("id: x\nrelated:\n  - a\n  - zz\n")
+    else:
+        path.write_text("id: x\nstops:\n  - case: zz\n  - case: a\n")
+    found = _unknown_refs(path, base, refs, {"a"}, subfield)
+    assert [(p.line, p.field) for p in found] == expected
+    assert {(p.severity, p.kind) for p in found} == {(Severity.WARNING, K.UNKNOWN_REFERENCE)}
+    path.unlink()  # a file gone since it loaded: its references go on line 1
+    assert [p.line for p in _unknown_refs(path, base, refs, {"a"}, subfield)] == [1]
+
+
+def test_a_near_miss_reference_gets_the_closest_id(tmp_path):
+    from atlas.loader import _unknown_refs
+
+    path = tmp_path / "x.yaml"
+    path.write_text("id: x\nrelated: [bakery-o2o-delivry]\n")
+    known = {"bakery-o2o-delivery", "corner-shop-online"}
+    [found] = _unknown_refs(path, ("related",), ["bakery-o2o-delivry"], known)
+    assert found.hint == "did you mean 'bakery-o2o-delivery'?"
+
+
+def test_a_duplicate_named_as_its_id_is_placed_on_its_first_line(good_case_data, write_cases):
+    # a-first.yaml loads first with the id; the file named after it is then the duplicate
+    text = yaml.safe_dump(good_case_data | {"id": "bakery-copy"}, sort_keys=False)
+    folder = write_cases(("a-first.yaml", text), ("bakery-copy.yaml", text))
+    problems = load_library(folder).problems
+    assert [(p.path.rsplit("/", 1)[-1], p.line, p.field, p.kind) for p in problems] == [
+        ("a-first.yaml", 1, "id", K.ID_MISMATCH),
+        ("bakery-copy.yaml", 1, "id", K.DUPLICATE_ID),
+    ]

@@ -151,7 +151,8 @@ def test_build_and_present_a_tour_from_the_selection(app_test, small_library):
     assert not at.exception
     # the selection in title order: finance-fail is stop 1, and the tour opens on it
     assert at.title[0].value == "Case finance\\-fail"
-    assert at.query_params["present"] == "two-failures"
+    assert "present" not in at.query_params  # the link carries the tour: a reload keeps it
+    assert at.query_params["tour"].startswith("1.")
     text = all_text(at)
     assert "Tour: Two failures" in text and "1 / 2" in text
     stops = [b.label for b in at.button if b.key and b.key.startswith("jump_")]
@@ -198,3 +199,150 @@ def test_a_slide_has_its_case_page_code_only_with_a_public_address(
     else:
         (code,) = codes
         assert f'alt="QR code: {expected}"' in code
+
+
+def test_first_last_and_leave(app_test, tour_library):
+    at = open_page(app_test, tour_library, "app_pages/present.py", present="failures")
+    button(at, "Last slide").click().run()
+    assert at.query_params["slide"] == "2"
+    button(at, "First slide").click().run()
+    assert "slide" not in at.query_params
+    button(at, "Leave").click().run()
+    assert not at.exception
+    assert "present" not in at.query_params  # back on the page the user came from
+
+
+def carried_tour(*stops):
+    """A tour link's value for these (case, talking point) stops."""
+    from atlas.schema import Tour
+    from atlas.tour_link import encode_tour
+
+    return encode_tour(
+        Tour(
+            id="risk-first",
+            title="Risk first",
+            description="Who held the risk.",
+            stops=[{"case": c, "talking_point": p} for c, p in stops],
+        )
+    )
+
+
+def test_a_link_that_carries_a_tour_plays_it_and_keeps_it(app_test, small_library):
+    code = carried_tour(("taxi-fail", "Who paid?"), ("finance-win", "Who gained?"))
+    at = open_page(app_test, small_library, "app_pages/present.py", tour=code, notes="1")
+    assert not at.exception and not at.warning
+    assert at.title[0].value == "Case taxi\\-fail"
+    text = all_text(at)
+    assert "Tour: Risk first: Who held the risk." in text and "1 / 2" in text
+    assert "Who paid?" in text
+    button(at, "Next").click().run()
+    assert at.title[0].value == "Case finance\\-win"
+    assert "Who gained?" in all_text(at)
+    assert at.query_params["tour"] == code and at.query_params["slide"] == "2"
+    stops = [b.label for b in at.button if b.key and b.key.startswith("jump_")]
+    assert stops == ["1. Case taxi-fail", "2. Case finance-win"]
+
+
+def test_a_bad_tour_link_is_named_and_the_rest_applies(app_test, tour_library):
+    code = carried_tour(("taxi-fail", "Who paid?"), ("gone-case", "Left out."))
+    at = open_page(app_test, tour_library, "app_pages/present.py", tour=code)
+    assert not at.exception
+    text = all_text(at)
+    assert "stops for 'gone-case' are left out" in text and "1 / 1" in text
+    at = open_page(
+        app_test, tour_library, "app_pages/present.py", tour="1.garbage", present="failures"
+    )
+    assert not at.exception
+    text = all_text(at)
+    assert "Ignored tour='1.garbage': not a tour link" in text
+    assert "Tour: Failures" in text  # the rest of the link applies
+    assert "tour" not in at.query_params and at.query_params["present"] == "failures"
+
+
+def test_a_link_to_a_library_tour_replaces_a_carried_one(app_test, tour_library):
+    code = carried_tour(("taxi-fail", "Who paid?"))
+    at = open_page(app_test, tour_library, "app_pages/present.py", tour=code)
+    at.switch_page("app_pages/tours.py").run()
+    at.switch_page("app_pages/present.py")
+    at.query_params["present"] = "failures"  # the Tours page's Present link
+    at.run()
+    assert "Tour: Failures" in all_text(at) and "tour" not in at.query_params
+
+
+def tour_stops(at):
+    return [b.label for b in at.button if b.key and b.key.startswith("jump_")]
+
+
+def tours_page(app_test, small_library):
+    """The Tours page on the whole small library: four cases, in title order."""
+    at = app_test(small_library)
+    at.run()
+    at.switch_page("app_pages/tours.py").run()
+    return at
+
+
+def plan_order(at):
+    return at.data_editor[0].value["id"].to_list()
+
+
+def stops_of(at, ids):
+    """The Slides menu's labels for these cases, as the Tours table names them."""
+    title = dict(zip(at.data_editor[0].value["id"], at.data_editor[0].value["Case"], strict=True))
+    return [f"{n}. {title[i]}" for n, i in enumerate(ids, 1)]
+
+
+def test_up_and_down_buttons_reorder_the_tour(app_test, small_library):
+    at = tours_page(app_test, small_library)
+    first = plan_order(at)
+    assert len(first) == 4
+    assert at.button(key=f"up_{first[0]}").disabled
+    at.button(key=f"up_{first[2]}").click().run()
+    assert plan_order(at) == [first[0], first[2], first[1], first[3]]  # the table shows it
+    at.button(key=f"down_{first[0]}").click().run()
+    assert plan_order(at) == [first[2], first[0], first[1], first[3]]
+    expected = stops_of(at, plan_order(at))
+    button(at, "Present this tour").click().run()
+    assert not at.exception
+    assert tour_stops(at) == expected
+
+
+def test_a_typed_order_number_moves_the_stop_there(app_test, small_library):
+    at = tours_page(app_test, small_library)
+    first = plan_order(at)
+    key = at.data_editor[0].key
+    at.session_state[key] = {
+        "edited_rows": {3: {"Order": 1}, 0: {"Talking point": "Start with this one."}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception
+    assert plan_order(at) == [first[3], first[0], first[1], first[2]]
+    assert at.data_editor[0].key != key  # drawn anew, showing the new order
+    at.session_state[at.data_editor[0].key] = {
+        "edited_rows": {2: {"Show": False}},  # first[1] is left out
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert at.data_editor[0].value["Show"].to_list() == [True, True, False, True]
+    expected = stops_of(at, [first[3], first[0], first[2]])
+    button(at, "Present this tour").click().run()
+    assert tour_stops(at) == expected
+    # the link is the tour: opened in a new session (a reload, a colleague) it plays the same
+    link = {k: at.query_params[k] for k in at.query_params}
+    at = open_page(app_test, small_library, "app_pages/present.py", **link, slide="2", notes="1")
+    assert not at.exception and tour_stops(at) == expected
+    assert "2 / 3" in all_text(at) and "Start with this one." in all_text(at)
+
+
+def test_the_tour_is_shared_as_a_link_that_plays_it(app_test, small_library):
+    from atlas.tour_link import decode_tour
+
+    at = tours_page(app_test, small_library)
+    link = next(b for b in at.get("link_button") if b.proto.label == "Open as a link")
+    assert link.proto.url.startswith("present?tour=1.")
+    shown = at.code[0].value
+    assert shown.endswith(link.proto.url)
+    tour, notices = decode_tour(link.proto.url.split("tour=", 1)[1], set(plan_order(at)))
+    assert notices == [] and [s.case for s in tour.stops] == plan_order(at)

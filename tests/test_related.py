@@ -193,10 +193,12 @@ def test_every_case_of_the_library_gets_three_to_five(library):
         assert 3 <= len(found) <= 5, case.id
         assert case.id not in ids, case.id
         assert len(set(ids)) == len(ids), case.id
-        scores = [r.score for r in found]
-        assert scores == sorted(scores, reverse=True), case.id
+        for group in (True, False):  # the case file's own links first, each group by score
+            scores = [r.score for r in found if r.linked is group]
+            assert scores == sorted(scores, reverse=True), case.id
+        assert [r.linked for r in found] == sorted((r.linked for r in found), reverse=True)
         for r in found:
-            assert r.score > 0
+            assert r.score > 0 or r.linked
             for lang in ("en", "zh"):
                 assert reason_text(r, translator(lang)).strip(), (case.id, r.id, lang)
 
@@ -216,3 +218,16 @@ def test_the_library_ranking_is_deterministic(library):
     first = {c.id: [r.id for r in related(c, library)] for c in library}
     again = {c.id: [r.id for r in related(c, tuple(reversed(library)))] for c in library}
     assert first == again
+
+
+def test_the_case_files_own_links_come_first():
+    from atlas.loader import DEFAULT_DIR, load_library
+
+    lib = load_library(DEFAULT_DIR)
+    for case in lib.cases:
+        shown = related(case, lib.cases)
+        linked = [r.id for r in shown if r.linked]
+        known = [i for i in case.related if lib.case(i) is not None]
+        assert set(linked) <= set(known), case.id
+        # all the links fit, but one place may go to a contrasting case
+        assert len(linked) >= min(len(known), len(shown)) - 1, case.id

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import io
 import os
 import pickle
 import time
@@ -223,3 +224,146 @@ def test_new_files_are_not_kept_until_they_have_settled(tmp_path, monkeypatch):
     write_library(folder, 3)
     assert len(load_library(folder).cases) == 3
     assert snapshot_files(tmp_path) == []  # written just now: a second edit could hide
+
+
+# --- edges the mutation run (make mutants) found untested -----------------------------------
+
+
+def snapshot_entries(folder: Path) -> dict:
+    """What a new Snapshot of `folder` reads back from disk (file name -> (stamp, case))."""
+    return snap.Snapshot(folder, loader.load_model).old
+
+
+def test_the_snapshot_is_named_after_its_folder(cached, tmp_path):
+    load_library(cached)
+    key = hashlib.sha256(str(cached.resolve()).encode()).hexdigest()[:16]
+    assert [p.name for p in snapshot_files(tmp_path)] == [f"snapshot-{key}.pickle"]
+
+
+def test_a_change_is_kept_and_the_next_load_parses_nothing(cached, parsed):
+    load_library(cached)
+    target = cached / "synthetic-00002.yaml"
+    target.write_text(target.read_text().replace("Synthetic Org 0002", "Synthetic Org 8802", 1))
+    load_library(cached)  # one file in six changed: the snapshot is rewritten
+    assert parsed[6:] == [target.name]
+    assert "8802" in load_library(cached).case("synthetic-00002").title
+    assert len(parsed) == 7  # the third load parsed nothing
+    assert sorted(snapshot_entries(cached)) == sorted(p.name for p in cached.glob("*.yaml"))
+
+
+def test_removed_files_leave_the_snapshot(cached):
+    load_library(cached)
+    for i in (0, 1, 2):
+        (cached / f"synthetic-0000{i}.yaml").unlink()
+    load_library(cached)  # half the entries are gone: the snapshot is rewritten
+    assert sorted(snapshot_entries(cached)) == [f"synthetic-0000{i}.yaml" for i in (3, 4, 5)]
+
+
+def test_one_changed_file_in_twenty_is_not_worth_a_rewrite(tmp_path, monkeypatch):
+    monkeypatch.setenv(snap.CACHE_ENV_VAR, str(tmp_path / "cache"))
+    folder = tmp_path / "cases"
+    write_library(folder, 40, seed=2)
+    settle(folder, monkeypatch)
+    load_library(folder)
+    [snapshot] = snapshot_files(tmp_path)
+    written = snapshot.read_bytes()
+    target = folder / "synthetic-00007.yaml"
+    target.write_text(target.read_text().replace("Synthetic Org 0007", "Synthetic Org 6607", 1))
+    load_library(folder)  # 2 of 40 entries differ (one old, one new): exactly 1 in 20
+    assert snapshot.read_bytes() == written
+
+
+def test_a_cache_folder_is_made_with_its_parents(tmp_path, monkeypatch):
+    monkeypatch.setenv(snap.CACHE_ENV_VAR, str(tmp_path / "deep" / "er" / "cache"))
+    folder = tmp_path / "cases"
+    write_library(folder, 3)
+    settle(folder, monkeypatch)
+    load_library(folder)
+    assert list((tmp_path / "deep" / "er" / "cache").glob("snapshot-*.pickle"))
+
+
+def test_a_cache_place_that_cannot_be_a_folder_is_no_error(tmp_path, monkeypatch):
+    (tmp_path / "a-file").write_text("not a folder")
+    monkeypatch.setenv(snap.CACHE_ENV_VAR, str(tmp_path / "a-file"))
+    folder = tmp_path / "cases"
+    write_library(folder, 3)
+    settle(folder, monkeypatch)
+    assert len(load_library(folder).cases) == 3
+    assert len(load_library(folder).cases) == 3
+
+
+def test_a_snapshot_with_a_wrong_checksum_is_not_used(cached, tmp_path, parsed):
+    load_library(cached)
+    [path] = snapshot_files(tmp_path)
+    raw = path.read_bytes()
+    start = len(snap._MAGIC)
+    path.write_bytes(raw[:start] + bytes(32) + raw[start + 32 :])  # payload intact
+    load_library(cached)
+    assert len(parsed) == 12
+
+
+@pytest.mark.parametrize(
+    ("mtime_from_now", "racy_ns", "kept"),
+    [
+        (-AN_HOUR_AGO, None, False),  # changed (ctime) just now, even if its mtime is old
+        (AN_HOUR_AGO, 0, False),  # an mtime in the future is not settled either
+        (-AN_HOUR_AGO, 0, True),
+    ],
+)
+def test_only_files_settled_by_both_their_times_are_kept(
+    tmp_path, monkeypatch, mtime_from_now, racy_ns, kept
+):
+    monkeypatch.setenv(snap.CACHE_ENV_VAR, str(tmp_path / "cache"))
+    if racy_ns is not None:
+        monkeypatch.setattr(snap, "_RACY_NS", racy_ns)
+    folder = tmp_path / "cases"
+    write_library(folder, 3)
+    when = time.time() + mtime_from_now
+    for path in folder.glob("*.yaml"):
+        os.utime(path, (when, when))
+    load_library(folder)
+    assert bool(snapshot_files(tmp_path)) is kept
+
+
+def test_the_snapshot_may_hold_the_schema_and_every_vocabulary():
+    modules = snap._pickled_modules()  # uncached: what _allowed_modules remembers
+    vocabularies = {f"atlas.vocabulary.{p.stem}" for p in (snap.ATLAS / "vocabulary").glob("*.py")}
+    assert len(vocabularies) > 3
+    assert set(modules) == {"atlas.schema", *vocabularies}
+    assert all(module.__name__ == name for name, module in modules.items())
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("atlas.schema", "NoSuchClass"),  # not there
+        ("atlas.schema", "case_rule_violations"),  # there, but not a class
+        ("atlas.schema", "Path"),  # a class, but not a model
+        ("os", "system"),
+    ],
+)
+def test_the_unpickler_refuses_all_but_the_schemas_classes(module, name):
+    with pytest.raises(pickle.UnpicklingError, match=rf"^{module}\.{name} is not allowed"):
+        snap._SchemaUnpickler(io.BytesIO()).find_class(module, name)
+
+
+def test_what_counts_as_a_snapshot_entry():
+    case = load_library(Path(__file__).parent / "fixtures" / "good").cases[0]
+    stamp = (1, 2, 3, 4)
+    assert snap._is_entry((stamp, case))
+    for value in ([stamp, case], (stamp,), (stamp, case, case), (stamp, "case"), "ab", None):
+        assert not snap._is_entry(value), value
+
+
+def test_a_tour_is_never_taken_from_the_snapshot(tmp_path):
+    from atlas.schema import Tour
+
+    calls = []
+
+    def parse(path, model):
+        calls.append((path, model))
+        return None, []
+
+    snapshot = snap.Snapshot(tmp_path, parse)
+    assert snapshot.load(tmp_path / "intro.yaml", Tour) == (None, [])
+    assert calls == [(tmp_path / "intro.yaml", Tour)]

@@ -3,7 +3,15 @@ import pytest
 from atlas.loader import load_library
 from atlas.problems import ProblemKind as K
 from atlas.schema import Tour
-from atlas.tours import SCHEMA_LINE, tour_from_cases, tour_from_upload, tour_to_yaml
+from atlas.tours import (
+    SCHEMA_LINE,
+    merged_order,
+    moved,
+    nudged,
+    tour_from_cases,
+    tour_from_upload,
+    tour_to_yaml,
+)
 from atlas.yaml_source import MAX_FILE_BYTES
 from tests.conftest import GOOD
 
@@ -70,3 +78,37 @@ def test_oversized_upload_is_refused(cases):
 def test_tour_model_is_the_curated_format():
     # zh: the tour's Chinese title, description and talking points (the bilingual schema)
     assert set(Tour.model_fields) == {"id", "title", "description", "stops", "zh"}
+
+
+@pytest.mark.parametrize(
+    ("item", "position", "expected"),
+    [
+        ("c", 1, "cab"),  # typing 1 against the third stop makes it the first
+        ("a", 3, "bca"),
+        ("a", 99, "bca"),  # past the end: the last place
+        ("b", 0, "bac"),  # before the start: the first place
+        ("b", 2, "abc"),
+        ("x", 1, "abc"),  # not in the tour: nothing moves
+    ],
+)
+def test_a_stop_typed_to_a_place_goes_there(item, position, expected):
+    assert "".join(moved(list("abc"), item, position)) == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "step", "among", "expected"),
+    [
+        ("b", -1, None, "bacd"),
+        ("b", 1, None, "acbd"),
+        ("a", -1, None, "abcd"),  # the first cannot go up
+        ("d", 1, None, "abcd"),  # the last cannot go down
+        ("d", -1, "abd", "adcb"),  # c is not shown: d trades places with b
+    ],
+)
+def test_up_and_down_trade_places_with_the_shown_neighbour(item, step, among, expected):
+    assert "".join(nudged(list("abcd"), item, step, among and list(among))) == expected
+
+
+def test_a_new_selection_keeps_the_order_already_chosen():
+    assert merged_order(list("cab"), list("abde")) == ["a", "b", "d", "e"]
+    assert merged_order(list("cab"), list("abcd")) == ["c", "a", "b", "d"]

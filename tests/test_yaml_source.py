@@ -246,3 +246,164 @@ def test_dates_stay_dates_until_the_schema_reads_them(yaml_loader):
 @pytest.mark.parametrize("kind", list(K))
 def test_every_kind_has_a_plain_value(kind):
     assert kind.value == kind.name.lower() and str(kind.value).isidentifier()
+
+
+# --- our own words, in full ----------------------------------------------------------------
+# Where the message is ours (not PyYAML's), a file is refused with exactly these words: the
+# mutation run (make mutants) found the messages, hints and fields of these checked nowhere.
+
+SAY_MAPPING = "start the file with `id: ...` on its own line, not with '- '"
+SAY_QUOTE = "quote it, or check the indentation: field names are words like `title`"
+SAY_MERGE = "'<<' merges in another mapping: write the fields out instead"
+SECOND = "a second YAML document starts here; a case file holds one"
+SAY_SECOND = "remove the '---' line and what follows it, or move it to a file of its own"
+MAPPING = "the top level must be a mapping of fields, found "
+MERGE = "'<<' must be followed by a mapping to merge in, found "
+
+# raw file -> (line, message, hint, field, kind)
+OUR_WORDS = {
+    "empty": (b"", (1, "file is empty", "start from `atlas new ID`", "(file)", K.EMPTY)),
+    "only dashes": (
+        b"---\n",
+        (1, "file is empty", "start from `atlas new ID`", "(file)", K.EMPTY),
+    ),
+    "a list": (b"- a\n- b\n", (1, MAPPING + "a list", SAY_MAPPING, "(file)", K.NOT_A_MAPPING)),
+    "a value": (
+        b"\njust a string\n",
+        (2, MAPPING + "a single value ('just a string')", SAY_MAPPING, "(file)", K.NOT_A_MAPPING),
+    ),
+    "a long value": (
+        b"x" * 60,
+        (1, MAPPING + f"a single value ('{'x' * 39}…')", SAY_MAPPING, "(file)", K.NOT_A_MAPPING),
+    ),
+    "second document": (
+        b"id: a\nx: 1\n# the next one\n--- \nid: b\n",
+        (4, SECOND, SAY_SECOND, "(yaml syntax)", K.MULTIPLE_DOCUMENTS),
+    ),
+    "end marker, then a document": (
+        b"id: a\n...\n---\nid: b\n",
+        (2, SECOND, SAY_SECOND, "(yaml syntax)", K.MULTIPLE_DOCUMENTS),
+    ),
+    "stray bom": (
+        b"id: a\ntitle: b\n" + BOM + b"x: 1\n",
+        (
+            3,
+            "an invisible byte order mark (U+FEFF) inside the text breaks the YAML here",
+            "delete it: it often comes from joining two files; only the very start may hold one",
+            "(yaml syntax)",
+            K.BOM,
+        ),
+    ),
+    "duplicate key": (
+        b"id: a\nyears:\n  start: 1\n  start: 2\n",
+        (
+            4,
+            "key appears twice (lines 3 and 4)",
+            "keep one of them: YAML would silently drop the first",
+            "years.start",
+            K.DUPLICATE_KEY,
+        ),
+    ),
+    "number key": (
+        b"id: a\n2015: x\n",
+        (
+            2,
+            "the key '2015' is read as number, not as a field name",
+            SAY_QUOTE,
+            "(file)",
+            K.BAD_KEY,
+        ),
+    ),
+    "float key": (
+        b"id: a\n1.5: x\n",
+        (
+            2,
+            "the key '1.5' is read as number, not as a field name",
+            SAY_QUOTE,
+            "(file)",
+            K.BAD_KEY,
+        ),
+    ),
+    "bool key": (
+        b"id: a\nyears:\n  yes: x\n",
+        (3, "the key 'yes' is read as bool, not as a field name", SAY_QUOTE, "years", K.BAD_KEY),
+    ),
+    "date key": (
+        b"id: a\n2015-01-02: x\n",
+        (
+            2,
+            "the key '2015-01-02' is read as date, not as a field name",
+            SAY_QUOTE,
+            "(file)",
+            K.BAD_KEY,
+        ),
+    ),
+    "list key": (
+        b"id: a\n? [a, b]\n: x\n",
+        (
+            2,
+            "a key must be a field name, not a list or a mapping",
+            "remove the '?' or the brackets before the ':'",
+            "(file)",
+            K.BAD_KEY,
+        ),
+    ),
+    "merge of a value": (
+        b"id: a\nyears:\n  <<: 3\n",
+        (3, MERGE + "a single value", SAY_MERGE, "years", K.BAD_MERGE),
+    ),
+    "merge of values": (
+        b"id: a\nyears:\n  <<: [1, {start: 2}]\n",
+        (3, MERGE + "a list of values", SAY_MERGE, "years", K.BAD_MERGE),
+    ),
+}
+
+
+@pytest.mark.parametrize(("raw", "expected"), OUR_WORDS.values(), ids=list(OUR_WORDS))
+def test_our_refusals_in_full(yaml_loader, raw, expected):
+    with pytest.raises(YamlFileError) as caught:
+        parse_yaml(raw)
+    e = caught.value
+    assert (e.line, e.message, e.hint, e.field, e.kind) == expected
+    assert str(e) == e.message
+
+
+def test_a_merge_of_mappings_is_read_and_marked(yaml_loader):
+    doc = parse_yaml(b"base: &b {start: 1}\nmore: &m {end: 2}\nyears:\n  <<: [*b, *m]\n")
+    assert doc.data["years"] == {"start": 1, "end": 2}
+    assert doc.lines == {
+        ("base",): 1,
+        ("base", "start"): 1,
+        ("more",): 2,
+        ("more", "end"): 2,
+        ("years",): 3,
+    }
+
+
+def test_a_file_too_large_in_full(tmp_path):
+    from atlas.yaml_source import too_large
+
+    e = too_large(2_500_000)
+    assert (e.line, e.message, e.hint, e.field, e.kind) == (
+        1,
+        "file is 2.5 MB; the limit is 1 MB",
+        "a case file is a few kilobytes: is this the right file?",
+        "(file)",
+        K.TOO_LARGE,
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "quoted"),
+    [
+        ("a" * 40, "'" + "a" * 40 + "'"),  # up to the limit: whole
+        ("a" * 41, "'" + "a" * 39 + "…'"),  # over it: cut, and the cut shown
+        (2015, "'2015'"),
+        ("it's", '"it\'s"'),
+    ],
+)
+def test_snippet_quotes_a_value_within_40_characters(value, quoted):
+    from atlas.yaml_source_error import snippet
+
+    assert snippet(value) == quoted
+    assert snippet("abcdef", limit=4) == "'abc…'"

@@ -58,7 +58,7 @@ PAGES: tuple[PageSpec, ...] = (
         N_("Present"),
         ":material/slideshow:",
         PRESENT,
-        params=("present", "slide", "notes", "room", "speaker"),
+        params=("present", "tour", "slide", "notes", "room", "speaker"),
     ),
     PageSpec("concepts", N_("Concepts"), ":material/lightbulb:", LEARN),
     PageSpec(

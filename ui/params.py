@@ -27,6 +27,7 @@ from atlas.facets import FACETS
 from atlas.filters import SEARCH_PARAM, YEAR_FROM_PARAM, YEAR_TO_PARAM, from_query, to_query
 from atlas.i18n import N_
 from atlas.queries import SORTS, VIEWS
+from atlas.tour_link import decode_tour, encode_tour
 from ui import filter_state, language, picked_state, url_state
 from ui.i18n import _
 from ui.pages import PageSpec
@@ -147,6 +148,10 @@ def _present(raw: str, ctx: Any) -> tuple[str, list[str]]:
     return (value or SELECTION), [notice] if notice else []
 
 
+def _tour(raw: str, ctx: Any) -> tuple[Any, list[str]]:
+    return decode_tour(raw, _case_ids(ctx), _)
+
+
 def _answers(raw: str, ctx: Any) -> tuple[tuple, list[str]]:
     return decode_answers({ANSWERS_PARAM: raw}, _)
 
@@ -175,6 +180,7 @@ PARAMS: dict[str, Param] = {
         ),
         Param("compare", "compare_pick", [], _compare, ",".join),
         Param("present", "present_show", SELECTION, _present),
+        Param("tour", "present_tour", None, _tour, encode_tour),  # the whole tour: atlas/tour_link
         Param("slide", "present_slide", 1, _single(up.positive_int("slide"))),
         Param(  # the audience sees no notes; notes=1 shows them, to rehearse on one screen
             "notes",
@@ -196,13 +202,41 @@ PARAMS: dict[str, Param] = {
     )
 }
 
-FILTERS, LANGUAGE, PICKED = FilterGroup(), LanguageGroup(), PickedGroup()
+
+class ShowGroup:
+    """What Present plays: present=ID, a tour of the library or of this session, or
+    present=selection (the default); or tour=CODE, a tour the link carries whole, which
+    wins. One group, so a link that names either replaces what was played before."""
+
+    name = "show"
+    names = frozenset({"present", "tour"})
+
+    def adopt(self, part: Query, ctx: Any) -> list[str]:
+        notices = PARAMS["tour"].adopt(part, ctx)
+        if PARAMS["tour"].value() is None:  # no tour in the link, or one that cannot be used
+            return notices + PARAMS["present"].adopt(part, ctx)
+        st.session_state[PARAMS["present"].key] = SELECTION
+        return notices
+
+    def dump(self, ctx: Any) -> Query:
+        if PARAMS["tour"].value() is not None:
+            return PARAMS["tour"].dump(ctx)
+        return PARAMS["present"].dump(ctx)
+
+
+FILTERS, LANGUAGE, PICKED, SHOW = FilterGroup(), LanguageGroup(), PickedGroup(), ShowGroup()
 SHARED = (LANGUAGE, FILTERS, PICKED)  # kept on every page
+GROUPED: dict[str, Group] = {name: SHOW for name in SHOW.names}  # page parameters kept together
 
 
 def groups_for(page: PageSpec) -> list[Group]:
     """What `url_state.sync` keeps on this page: the shared groups and the page's own."""
-    return [*SHARED, *(PARAMS[name] for name in page.params)]
+    own: list[Group] = []
+    for name in page.params:
+        group = GROUPED.get(name, PARAMS[name])
+        if all(g is not group for g in own):
+            own.append(group)
+    return [*SHARED, *own]
 
 
 def value(name: str) -> Any:

@@ -4,7 +4,8 @@ Streamlit's theme colours come from .streamlit/config.toml ([theme.light], [them
 One colour cannot do two jobs in a dark theme: the primary colour behind white text (chips,
 primary buttons) must be dark, and as text on a dark background it must be light. So the
 selected option of a segmented control or pills keeps the text colour, and shows that it is
-selected by its border and tint, as before.
+selected by its border and tint, as before. Links in a page wrap rather than being cut
+with an ellipsis (a case title is the whole point of the link, on a phone too).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import streamlit as st
 APP_CSS = """<style>
 button[data-variant="segmented_control"],
 button[data-variant="pills"] { color: inherit !important; }
+[data-testid="stMain"] [data-testid="stPageLink-NavLink"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 </style>"""
 
 

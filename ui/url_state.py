@@ -34,6 +34,12 @@ from ui.pages import PageSpec
 
 Query = dict[str, list[str]]
 _MEMO, _PAGE, _NOTICES, _SLOT = "_url_memo", "_url_page", "_url_notices", "_url_slot"
+_CAME_FROM = "_url_came_from"
+
+
+def came_from() -> str | None:
+    """The key of the page the user was on before this one (None on the first page)."""
+    return st.session_state.get(_CAME_FROM)
 
 
 class Group(Protocol):
@@ -73,6 +79,8 @@ def sync(page: PageSpec, groups: Iterable[Group], ctx: Any) -> None:
     url = current_url()
     memo: dict[str, Query] = state.setdefault(_MEMO, {})
     switched = state.get(_PAGE) not in (None, page.key)
+    if switched:
+        state[_CAME_FROM] = state[_PAGE]
     state[_PAGE] = page.key
     notices: list[str] = []
     desired: Query = {}

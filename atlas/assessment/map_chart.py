@@ -10,7 +10,7 @@ import pandas as pd
 
 from atlas.assessment.questions import X_TITLE, Y_TITLE
 from atlas.assessment.result import Result
-from atlas.chart_style import INK, NEUTRAL, OUTCOME_COLORS, OUTCOME_LABELS, OUTCOME_ORDER
+from atlas.chart_style import INK, NEUTRAL, OUTCOME_COLORS, OUTCOME_LABELS, OUTCOME_ORDER, readable
 from atlas.facets import label_for
 from atlas.i18n import Translate
 from atlas.vocabulary import Mode, Stage
@@ -72,7 +72,7 @@ def _quarters(_: Translate) -> list[alt.Chart]:
         for y, mode in ((LABEL_Y[1], Mode.INTERNET_PLUS), (LABEL_Y[0], Mode.PLUS_INTERNET)):
             name = f"{_(mode.label)} · {_(stage.label)}"
             spot = pd.DataFrame({"x": [x], "y": [y], "name": [name]})
-            text = alt.Chart(spot).mark_text(align=align, color=INK, opacity=0.6, fontSize=11)
+            text = alt.Chart(spot).mark_text(align=align, color=INK, opacity=0.75, fontSize=12)
             layers.append(text.encode(x="x:Q", y="y:Q", text="name:N"))
     return layers
 
@@ -113,4 +113,4 @@ def position_map(result: Result, _: Translate = str, lang: str = "en") -> alt.La
             align="left", dx=16, fontWeight="bold", color=INK, fontSize=13
         )
         layers += [marker.encode(x=x, y=y), label.encode(x=x, y=y, text="label:N")]
-    return alt.layer(*layers, height=MAP_HEIGHT)
+    return readable(alt.layer(*layers, height=MAP_HEIGHT))
