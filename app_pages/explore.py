@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.export import FORMATS, render
+from atlas.qr import public_url
 from atlas.queries import PAGE_SIZE, SORTS, VIEW_LABELS, VIEWS, page_of, sort_cases
 from atlas.text_safety import md_escape
 from components.case_card import case_card
@@ -51,7 +52,7 @@ with share.popover(_("Export"), icon=":material/ios_share:", width="stretch"):
         st.download_button(
             _(fmt.label),
             data=lambda k=fmt_key: render(
-                k, ctx.library.cases_in(exported), ctx.chosen_sentence, ctx_lang
+                k, ctx.library.cases_in(exported), ctx.chosen_sentence, ctx_lang, public_url()
             ),
             file_name=f"transformation-atlas.{fmt.extension}",
             mime=fmt.mime,

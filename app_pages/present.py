@@ -11,6 +11,7 @@ import streamlit as st
 from atlas.export import FORMATS, render_show
 from atlas.localized import tour_text
 from atlas.presentation import Show, show_from_selection, show_from_tour
+from atlas.qr import public_url
 from atlas.queries import sort_cases
 from atlas.rooms import minutes_seconds, new_room_id
 from atlas.text_safety import md_escape
@@ -170,7 +171,7 @@ for fmt_key in ("pptx", "html"):
     fmt = FORMATS[fmt_key]
     bar.download_button(
         _(fmt.label),
-        data=lambda k=fmt_key: render_show(k, show),
+        data=lambda k=fmt_key: render_show(k, show, public_url()),
         file_name=f"{carried.id if carried is not None else wanted}.{fmt.extension}",
         mime=fmt.mime,
         icon=":material/download:",

@@ -10,6 +10,7 @@ import streamlit as st
 from atlas.export import FORMATS, render_show
 from atlas.localized import tour_text
 from atlas.presentation import show_from_tour
+from atlas.qr import public_url
 from atlas.schema import Tour
 from atlas.text_safety import md_escape
 from atlas.tour_link import MAX_CODE_CHARS, encode_tour, fits_in_link
@@ -98,7 +99,7 @@ for tour in all_tours(ctx.library).values():
             row.download_button(
                 _(fmt.label),
                 data=lambda k=fmt_key, t=tour: render_show(
-                    k, show_from_tour(t, cases_by_id, current_language())
+                    k, show_from_tour(t, cases_by_id, current_language()), public_url()
                 ),
                 file_name=f"{tour.id}.{fmt.extension}",
                 mime=fmt.mime,

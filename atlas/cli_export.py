@@ -7,13 +7,15 @@ selects what `?industry=finance&outcome=failure` shows), read by the same
 selection is ordered by title, as presenter mode shows it; `--tour ID` exports a tour's
 stops in the tour's order instead. An SQLite database holds the chosen cases and every
 tour whose stops are all among them, in English and Chinese (atlas/sqlite_export.py); it
-is a file of its own, never written to stdout.
+is a file of its own, never written to stdout. With the app's public address (`--base-url`,
+else ATLAS_PUBLIC_URL) a deck or handout has a QR code of each case's page in the app.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -26,6 +28,7 @@ from atlas.facets import FACETS
 from atlas.i18n import LANGUAGES, SOURCE_LANGUAGE, translator
 from atlas.loader import Library, load_library
 from atlas.presentation import Show, show_from_compare, show_from_selection, show_from_tour
+from atlas.qr import ENV_VAR, base_url
 from atlas.sqlite_export import SQLITE, KeyProblem, tours_within, write_database
 from atlas.table import cases_table
 
@@ -61,6 +64,13 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         f"(default {SOURCE_LANGUAGE})",
     )
     p.add_argument("--title", metavar="TEXT", help="the title on the first slide or the cover")
+    p.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="the app's public address, e.g. https://atlas.example.org: each case slide of a "
+        "deck and each handout page get a QR code of the case's page there "
+        f"(default ${ENV_VAR}; without one, no codes)",
+    )
     p.add_argument(
         "--compare",
         metavar="ID,ID[,ID,ID]",
@@ -104,11 +114,34 @@ def query_params(args: argparse.Namespace) -> dict[str, str | list[str]]:
     return params
 
 
+def public_base(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """(the public address for QR codes, or None; an error message, or None): --base-url,
+    else ATLAS_PUBLIC_URL; an address given that is not a plain http(s) one is an error."""
+    given = getattr(args, "base_url", None)
+    where = "--base-url"
+    if given is None:
+        given, where = os.environ.get(ENV_VAR) or None, ENV_VAR
+    if given is None:
+        return None, None
+    base = base_url(given)
+    if base is None:
+        return None, (
+            f"{where}: {given!r} is not a usable address: give a plain http(s) address "
+            "such as https://atlas.example.org (no query or fragment)"
+        )
+    return base, None
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     params = query_params(args)
     tour_id = getattr(args, "tour", None)
     ids = [i.strip() for i in (getattr(args, "ids", None) or "").split(",") if i.strip()]
     lang = getattr(args, "lang", SOURCE_LANGUAGE)
+    linked = args.fmt in FORMATS and FORMATS[args.fmt].linked  # a deck or a handout
+    base, problem = public_base(args)
+    if problem and (linked or getattr(args, "base_url", None) is not None):
+        print(problem, file=sys.stderr)
+        return 2
     if args.fmt == SQLITE and args.output == STDOUT:
         print("an SQLite database is a file: give its name with -o FILE, not '-'", file=sys.stderr)
         return 2
@@ -140,7 +173,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if compared is not None:
-        return _compare(library, compared, args.fmt, args.output, lang)
+        return _compare(library, compared, args.fmt, args.output, lang, base)
     if ids:
         show = ids_show(library, ids, lang)
     elif tour_id is None:
@@ -154,7 +187,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     title = " ".join((getattr(args, "title", None) or "").split())
     if title:
         show = dataclasses.replace(show, title=title)
-    return _write(render_show(args.fmt, show), args.output, len(show))
+    return _write(render_show(args.fmt, show, base), args.output, len(show))
 
 
 def selection_show(library: Library, chosen: filters.Filters, lang: str = "en") -> Show:
@@ -211,7 +244,9 @@ def _write_database(library: Library, show: Show, output: str) -> int:
     return 0
 
 
-def _compare(library: Library, raw: str, fmt: str, output: str, lang: str) -> int:
+def _compare(
+    library: Library, raw: str, fmt: str, output: str, lang: str, base: str | None = None
+) -> int:
     ids = [i.strip() for i in raw.split(",") if i.strip()]
     by_id = {c.id: c for c in library.cases}
     unknown = [i for i in ids if i not in by_id]
@@ -224,7 +259,7 @@ def _compare(library: Library, raw: str, fmt: str, output: str, lang: str) -> in
     writers = {
         "csv": lambda: compare_csv(cases, lang),
         "md": lambda: compare_markdown(cases, lang),
-        "pptx": lambda: render_show("pptx", show_from_compare(cases, lang)),
+        "pptx": lambda: render_show("pptx", show_from_compare(cases, lang), base),
     }
     if fmt not in writers:
         print(f"--compare writes {', '.join(sorted(writers))}, not {fmt}", file=sys.stderr)

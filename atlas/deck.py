@@ -239,8 +239,9 @@ def chart_names(table: pd.DataFrame) -> list[str]:
 # --- the deck --------------------------------------------------------------------------------
 
 
-def build_deck(show: Show, table_for_charts: pd.DataFrame) -> bytes:
-    """The show as a .pptx: title, overview charts of `table_for_charts`, a slide per stop."""
+def build_deck(show: Show, table_for_charts: pd.DataFrame, base_url: str | None = None) -> bytes:
+    """The show as a .pptx: title, overview charts of `table_for_charts`, a slide per stop;
+    with the app's public address `base_url`, each case slide has its page's QR code."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(WIDTH), Inches(HEIGHT)
     prs.core_properties.title = clip(show.title, 200)
@@ -255,7 +256,7 @@ def build_deck(show: Show, table_for_charts: pd.DataFrame) -> bytes:
     for i, name in enumerate(charts):
         chart_slide(prs, name, table_for_charts, show, 2 + compared + i, total)
     for i, stop in enumerate(show.stops):
-        case_slide(prs, stop, 2 + compared + len(charts) + i, total, show.lang)
+        case_slide(prs, stop, 2 + compared + len(charts) + i, total, show.lang, base_url)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()

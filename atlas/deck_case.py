@@ -1,8 +1,11 @@
 """The slide of one case: its title and facts, the before and after connections on the
 left, the outcome with its evidence and key figures on the right, its sources in the
-footer and the stop's talking point in the speaker notes."""
+footer and the stop's talking point in the speaker notes. With the app's public address, a
+QR code of the case's page sits in the top-right corner, a link to it as well as a code."""
 
 from __future__ import annotations
+
+import io
 
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Inches
@@ -43,6 +46,7 @@ from atlas.graphs import new_parties
 from atlas.i18n import Translate, translator
 from atlas.localized import CaseText, MetricText, case_text
 from atlas.presentation import Stop
+from atlas.qr import case_url, qr_png, short_url
 from atlas.schema import Case, Connection, Metric
 
 MAX_CONNECTION_ROWS = 6
@@ -53,6 +57,11 @@ BODY_TOP, BODY_BOTTOM = 2.72, HEIGHT - 0.75
 PARTY_W, VIA_W = 1.85, 2.6
 RIGHT_COLUMN = MARGIN + 2 * PARTY_W + VIA_W + 0.45
 METRIC_H = 0.64
+# The QR code in the top-right corner, over the header's height (title, badges, summary,
+# which leave it the column), the address printed under it.
+QR_SIDE, QR_GAP, QR_TOP = 1.3, 0.25, 0.3
+QR_LEFT = WIDTH - MARGIN - QR_SIDE
+QR_CAPTION_PT = 8
 
 
 def _years(case: Case, _: Translate = str) -> str:
@@ -62,8 +71,9 @@ def _years(case: Case, _: Translate = str) -> str:
     return f"{start}" if end == start else f"{start}–{end}"
 
 
-def _case_header(slide, case: Case, text: CaseText, _: Translate) -> None:
-    full = WIDTH - 2 * MARGIN
+def _case_header(slide, case: Case, text: CaseText, _: Translate, coded: bool = False) -> None:
+    full = WIDTH - 2 * MARGIN - ((QR_SIDE + QR_GAP) if coded else 0)
+    right = MARGIN + full
     title, size = fit_text(text.title, full, 0.95, (28, 24, 21), BOLD_EM)
     text_box(
         slide,
@@ -75,11 +85,12 @@ def _case_header(slide, case: Case, text: CaseText, _: Translate) -> None:
         name="Title",
     )
     status = case.outcome.status
-    x = badge(slide, MARGIN, 1.33, _(status.label), OUTCOME_COLORS[status.value].lstrip("#"))
-    x = badge(slide, x + 0.12, 1.33, _(case.mode.label), ACCENT)
+    colour = OUTCOME_COLORS[status.value].lstrip("#")
+    x = badge(slide, MARGIN, 1.33, _(status.label), colour, right=right)
+    x = badge(slide, x + 0.12, 1.33, _(case.mode.label), ACCENT, right=right)
     facts = [_(v.label) for v in (case.thinking, case.stage, case.industry)] + [_years(case, _)]
     for fact in facts:
-        x = badge(slide, x + 0.12, 1.33, fact, PANEL, INK)
+        x = badge(slide, x + 0.12, 1.33, fact, PANEL, INK, right=right)
     summary, size = fit_text(clip(text.summary, 300), full, 0.8, (17, 15, 14))
     text_box(slide, (MARGIN, 1.82, full, 0.8), summary, size)
 
@@ -231,11 +242,51 @@ def sources_line(case: Case, limit: int = 330, _: Translate = str) -> str:
     return lead + "; ".join(kept)
 
 
-def case_slide(prs, stop: Stop, number: int, total: int, lang: str = "en") -> None:
+def url_lines(address: str, per_line: int) -> list[str]:
+    """The address in lines of at most `per_line` characters, broken before a / ? or &
+    or after a hyphen near the end of a line, else where the line is full."""
+    lines = []
+    while len(address) > per_line:
+        cut = max(address.rfind(mark, 1, per_line + 1) for mark in "/?&")
+        cut = max(cut, address.rfind("-", 1, per_line) + 1)
+        cut = cut if cut > per_line // 3 else per_line
+        lines.append(address[:cut])
+        address = address[cut:]
+    return [*lines, address] if address else lines
+
+
+def _qr_code(slide, url: str, _: Translate) -> None:
+    """The code of the case's page, a link to it too, with the address printed under it."""
+    picture = slide.shapes.add_picture(
+        io.BytesIO(qr_png(url)), Inches(QR_LEFT), Inches(QR_TOP), Inches(QR_SIDE), Inches(QR_SIDE)
+    )
+    picture.name = "QR code"
+    picture._element.nvPicPr.cNvPr.set("descr", _("QR code: {url}").format(url=url))
+    picture.click_action.hyperlink.address = url
+    top = QR_TOP + QR_SIDE + 0.04
+    box = (QR_LEFT, top, QR_SIDE, BODY_TOP - 0.1 - top)
+    shape = slide.shapes.add_textbox(*(Inches(v) for v in box))
+    shape.name = "Case link"
+    tf = text_frame(shape)
+    per_line = chars_per_line(QR_SIDE, QR_CAPTION_PT)
+    for i, part in enumerate(url_lines(short_url(url), per_line)[:4]):
+        paragraph = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+        paragraph.alignment = PP_ALIGN.CENTER
+        run = add_run(paragraph, part, QR_CAPTION_PT, ACCENT)
+        run.hyperlink.address = url
+
+
+def case_slide(
+    prs, stop: Stop, number: int, total: int, lang: str = "en", base_url: str | None = None
+) -> None:
+    """The case's slide; with the app's public address `base_url`, its QR code too."""
     slide = blank_slide(prs)
     _ = translator(lang)
     text = case_text(stop.case, lang)
-    _case_header(slide, stop.case, text, _)
+    url = case_url(base_url, stop.case.id, lang)
+    _case_header(slide, stop.case, text, _, coded=url is not None)
+    if url:
+        _qr_code(slide, url, _)
     _connections(slide, text, _)
     _outcome_and_metrics(slide, stop.case, text, _)
     footer(slide, sources_line(stop.case, _=_), number, total, name="Sources")

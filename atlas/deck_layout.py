@@ -168,10 +168,19 @@ def label_box(slide, box, text: str, size: float, fill: str, ink: str, bold=Fals
     return shape
 
 
-def badge(slide, left: float, top: float, text: str, fill: str, ink: str = "FFFFFF") -> float:
-    """A pill sized to its text; returns its right edge (no pill if it would not fit)."""
+def badge(
+    slide,
+    left: float,
+    top: float,
+    text: str,
+    fill: str,
+    ink: str = "FFFFFF",
+    right: float = WIDTH - MARGIN,
+) -> float:
+    """A pill sized to its text; returns its right edge (no pill if it would not pass
+    `right`)."""
     width = width_of(text) * 12 * BOLD_EM / 72 + 0.3
-    if left + width > WIDTH - MARGIN:
+    if left + width > right:
         return left
     label_box(slide, (left, top, width, 0.34), text, 12, fill, ink, bold=True)
     return left + width

@@ -128,8 +128,9 @@ class ExportFormat:
     label: str
     mime: str
     extension: str
-    render: Callable[[Show], str | bytes]
+    render: Callable[..., str | bytes]  # (show), or (show, base_url=...) when `linked`
     binary: bool = False  # bytes, not text: written as is, never encoded
+    linked: bool = False  # draws QR codes of the case pages at the app's public address
 
 
 def _cases(show: Show) -> list[Case]:
@@ -140,16 +141,16 @@ def _cases(show: Show) -> list[Case]:
 # made, so that every other `atlas` command starts without them.
 
 
-def _deck(show: Show) -> bytes:
+def _deck(show: Show, base_url: str | None = None) -> bytes:
     from atlas.deck import build_deck
 
-    return build_deck(show, cases_table(_cases(show)))
+    return build_deck(show, cases_table(_cases(show)), base_url)
 
 
-def _handout(show: Show) -> str:
+def _handout(show: Show, base_url: str | None = None) -> str:
     from atlas.handout import build_handout
 
-    return build_handout(show)
+    return build_handout(show, base_url)
 
 
 FORMATS: dict[str, ExportFormat] = {
@@ -168,17 +169,24 @@ FORMATS: dict[str, ExportFormat] = {
         "pptx",
         _deck,
         binary=True,
+        linked=True,
     ),
-    "html": ExportFormat(N_("Printable handout (HTML)"), "text/html", "html", _handout),
+    "html": ExportFormat(
+        N_("Printable handout (HTML)"), "text/html", "html", _handout, linked=True
+    ),
 }
 
 
-def render_show(fmt: str, show: Show) -> str | bytes:
-    """A show (a tour, or a selection) in one of FORMATS; KeyError for an unknown format."""
-    return FORMATS[fmt].render(show)
+def render_show(fmt: str, show: Show, base_url: str | None = None) -> str | bytes:
+    """A show (a tour, or a selection) in one of FORMATS; KeyError for an unknown format.
+    With the app's public address `base_url`, a deck or handout has QR codes of the cases."""
+    chosen = FORMATS[fmt]
+    return chosen.render(show, base_url=base_url) if chosen.linked else chosen.render(show)
 
 
-def render(fmt: str, cases: Sequence[Case], sentence: str, lang: str = "en") -> str | bytes:
+def render(
+    fmt: str, cases: Sequence[Case], sentence: str, lang: str = "en", base_url: str | None = None
+) -> str | bytes:
     """A selection, in the order given, in one of FORMATS (a deck or handout in the language
-    `lang`); KeyError for an unknown format."""
-    return render_show(fmt, show_from_selection(cases, sentence, lang))
+    `lang`, with QR codes when `base_url` is given); KeyError for an unknown format."""
+    return render_show(fmt, show_from_selection(cases, sentence, lang), base_url)

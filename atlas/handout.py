@@ -1,8 +1,9 @@
 """A printable handout of a Show: one self-contained HTML page, one case per printed page.
 
-Everything is inline (CSS only: no fonts, scripts or images), so the file opens and prints
-the same offline. All case text is HTML-escaped and only http(s) addresses become links:
-the cases are data from files anyone can edit.
+Everything is inline (CSS only: no fonts, scripts or image files), so the file opens and
+prints the same offline. All case text is HTML-escaped and only http(s) addresses become
+links: the cases are data from files anyone can edit. With the app's public address, each
+case page has a QR code of the case's page in the app (an inline SVG) in its top corner.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from atlas.figures import figure_text
 from atlas.i18n import Translate, translator
 from atlas.localized import CaseText, case_text
 from atlas.presentation import Show, Stop
+from atlas.qr import case_url, qr_svg, short_url
 from atlas.schema import Case, Connection, Source
 from atlas.text_safety import safe_url
 
@@ -62,6 +64,10 @@ td.value { white-space: nowrap; font-weight: bold; color: #1f5f99; }
 .sources { font-size: 7.5pt; line-height: 1.3; columns: 2; column-gap: 6mm; }
 .sources li { margin: .3mm 0; break-inside: avoid; }
 .sources a, .sources .url { color: #1f5f99; word-break: break-all; }
+.qr { float: right; width: 26mm; margin: 0 0 2mm 4mm; text-align: center; }
+.qr svg { display: block; width: 26mm; height: 26mm; }
+.qr figcaption { font-size: 6.5pt; line-height: 1.2; color: #5b6675; word-break: break-all; }
+.qr a { color: inherit; text-decoration: none; }
 @media screen {
   main { padding: 8mm; }
   .case { border-top: 1px solid #d5dae1; padding-top: 6mm; margin-top: 6mm; }
@@ -174,15 +180,29 @@ def _lessons(stop: Stop, text: CaseText, _: Translate) -> str:
     return f'<div class="columns"><div>{lessons}</div><div>{point}</div></div>'
 
 
-def case_section(stop: Stop, number: int, total: int, lang: str = "en") -> str:
+def _qr(url: str, _: Translate) -> str:
+    """The QR code of the address, in the page's top corner, the address printed under it."""
+    alt = _("QR code: {url}").format(url=url)
+    svg = qr_svg(url).replace("<svg ", f'<svg role="img" aria-label="{_e(alt)}" ', 1)
+    link = f'<a href="{escape(url, quote=True)}">{_e(short_url(url))}</a>'
+    return f'<figure class="qr">{svg}<figcaption>{link}</figcaption></figure>'
+
+
+def case_section(
+    stop: Stop, number: int, total: int, lang: str = "en", base_url: str | None = None
+) -> str:
+    """One case's printed page; with the app's public address `base_url`, the QR code of
+    the case's page in its top corner."""
     case = stop.case
     _ = translator(lang)
+    url = case_url(base_url, case.id, lang)
     text = case_text(case, lang)
     numbers = {s.id: i for i, s in enumerate(case.sources, start=1)}
     kicker = _("Case {number} of {total}").format(number=number, total=total)
     outcome = _("Outcome: {outcome}").format(outcome=_(case.outcome.status.label))
     parts = [
         f'<section class="case" id="{escape(case.id, quote=True)}">',
+        _qr(url, _) if url else "",
         f'<p class="kicker">{_e(kicker.upper())}</p>',
         f"<h2>{_e(text.title)}</h2>",
         f'<p class="summary">{_e(text.summary)}</p>',
@@ -224,11 +244,14 @@ def _cover(show: Show, _: Translate) -> str:
     )
 
 
-def build_handout(show: Show) -> str:
-    """The show as one printable HTML page: a cover, then one page per case."""
+def build_handout(show: Show, base_url: str | None = None) -> str:
+    """The show as one printable HTML page: a cover, then one page per case (with the app's
+    public address `base_url`, each with its case page's QR code)."""
     total = len(show)
     _ = translator(show.lang)
-    sections = [case_section(s, i, total, show.lang) for i, s in enumerate(show.stops, start=1)]
+    sections = [
+        case_section(s, i, total, show.lang, base_url) for i, s in enumerate(show.stops, start=1)
+    ]
     title = _("{title} · handout").format(title=show.title)
     return "\n".join(
         [

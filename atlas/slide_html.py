@@ -18,12 +18,18 @@ from atlas.figures import figure_text
 from atlas.graphs import new_parties
 from atlas.i18n import translator
 from atlas.localized import CaseText
+from atlas.qr import case_url, qr_svg_data_uri, short_url
 from atlas.schema import Case, Connection
 
 MAX_BEFORE, MAX_AFTER = 3, 4  # rows of each diagram
 EVIDENCE_CHARS = 260  # the outcome's evidence, shortened at a sentence or a word
 MAX_FIGURES = 3
 INK, MUTED, GREY, ACCENT, PALE = "#0b0e13", "#3d4654", "#5b6675", "#1f5f99", "#dce9f5"
+
+# The code sits in the slide's top-right corner, beside the title (which leaves it room),
+# its caption on the badges' line; the slide's container is its positioned ancestor.
+QR_TOP, QR_RIGHT, QR_CQW = 1.1, 2.2, 7  # ends above the summary, at 1024 px too
+QR_TITLE_ROOM = QR_CQW + 1.2  # the title's right padding when a code is drawn
 
 SLIDE_BODY_CSS = f"""
 .atlas-slide-body {{ display: grid; grid-template-columns: 57fr 43fr; gap: 2.4cqw;
@@ -50,6 +56,20 @@ SLIDE_BODY_CSS = f"""
 .atlas-slide-body .num {{ font-size: 2.7cqw; font-weight: 700; line-height: 1.1;
   color: {ACCENT}; }}
 .atlas-slide-body .about {{ font-size: 1.4cqw; line-height: 1.25; color: {MUTED}; }}
+"""
+# Inside the slide's container (`.st-key-slide`), whose child `.st-key-slide-qr` holds the
+# code: that container's wrapper is taken out of the column (no gap), into the corner. The
+# caption follows the badges in their row (`.st-key-slide-badges`), below the title however
+# many lines it has; the title and that row leave the code its column.
+SLIDE_QR_CSS = f"""
+[data-testid="stLayoutWrapper"]:has(> .st-key-slide-qr) {{ position: absolute !important;
+  top: {QR_TOP}cqw; right: {QR_RIGHT}cqw; width: {QR_CQW}cqw !important; }}
+.atlas-slide-qr {{ margin: 0; }}
+.atlas-slide-qr img {{ display: block; width: 100%; height: auto; }}
+.st-key-slide-badges [data-testid="stElementContainer"]:has(.atlas-slide-qr-caption) {{
+  align-self: center; min-width: 0; }}
+.atlas-slide-qr-caption {{ font-size: 1.25cqw; line-height: 1.15; color: {MUTED};
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 """
 
 
@@ -108,6 +128,26 @@ def _figures(case: Case, text: CaseText) -> str:
             f'</div><div class="about">{_e(shown.label)} ({metric.year}){_e(ref)}</div></div>'
         )
     return "".join(blocks)
+
+
+def slide_qr_url(case: Case, lang: str = "en", base_url: str | None = None) -> str | None:
+    """The case's page at the app's public address `base_url`; None without a usable one."""
+    return case_url(base_url, case.id, lang)
+
+
+def slide_qr_html(url: str, lang: str = "en") -> str:
+    """A QR code of the address, with its alt text."""
+    _ = translator(lang)
+    alt = _("QR code: {url}").format(url=url)
+    src = escape(qr_svg_data_uri(url), quote=True)
+    return f'<figure class="atlas-slide-qr"><img src="{src}" alt="{_e(alt)}"></figure>'
+
+
+def slide_qr_caption_html(url: str, lang: str = "en") -> str:
+    """The address printed beside the code, for those who would rather type it."""
+    _ = translator(lang)
+    caption = _("On your phone: {address}").format(address=short_url(url))
+    return f'<div class="atlas-slide-qr-caption">{_e(caption)}</div>'
 
 
 def slide_body_html(case: Case, text: CaseText, lang: str = "en") -> str:

@@ -12,8 +12,20 @@ from __future__ import annotations
 import streamlit as st
 
 from atlas.localized import case_text
+from atlas.qr import public_url
 from atlas.schema import Case
-from atlas.slide_html import INK, MUTED, SLIDE_BODY_CSS, shorten, slide_body_html
+from atlas.slide_html import (
+    INK,
+    MUTED,
+    QR_TITLE_ROOM,
+    SLIDE_BODY_CSS,
+    SLIDE_QR_CSS,
+    shorten,
+    slide_body_html,
+    slide_qr_caption_html,
+    slide_qr_html,
+    slide_qr_url,
+)
 from atlas.text_safety import md_escape
 from components.case_card import mode_badge, outcome_badge
 from ui.i18n import _, current_language
@@ -31,10 +43,12 @@ PRESENTER_CSS = f"""<style>
 .st-key-slide {{ container-type: inline-size; box-sizing: border-box; margin: 0 auto;
   width: min(100%, calc((100vh - {BAR_REM}rem) * 16 / 9)); aspect-ratio: 16 / 9;
   background: #ffffff; color: {INK}; border: 1px solid #c9d0d9; border-radius: .6cqw;
-  padding: 2cqw 3cqw 1.4cqw; gap: .9cqw !important; overflow: hidden; }}
+  padding: 2cqw 3cqw 1.4cqw; gap: .9cqw !important; overflow: hidden; position: relative; }}
 .st-key-slide [data-testid="stVerticalBlock"] {{ gap: .9cqw; }}
 .st-key-slide h1 {{ font-size: 3.5cqw !important; line-height: 1.12; padding: 0 0 .3cqw !important;
   color: {INK}; }}
+.st-key-slide:has(.atlas-slide-qr) h1, .st-key-slide:has(.atlas-slide-qr) .st-key-slide-badges {{
+  padding-right: {QR_TITLE_ROOM}cqw !important; }}
 .st-key-slide .st-key-slide-badges {{ gap: .8cqw; }}
 .st-key-slide .st-key-slide-badges span, .st-key-slide .st-key-slide-badges p {{
   font-size: 1.4cqw !important; }}
@@ -44,6 +58,7 @@ PRESENTER_CSS = f"""<style>
 .st-key-slide .st-key-slide-sources p {{ font-size: 1.25cqw; line-height: 1.3; margin: 0;
   color: {MUTED}; }}
 {SLIDE_BODY_CSS}
+{SLIDE_QR_CSS}
 .st-key-speaker-notes p {{ font-size: 1.3rem; }}
 </style>"""
 
@@ -53,9 +68,15 @@ def slide(case: Case) -> None:
     text = case_text(case, lang)
     with st.container(key="slide"):
         st.title(md_escape(text.title), anchor=False)
+        url = slide_qr_url(case, lang, public_url())
+        if url:  # the app's public address is set: the case's page, for phones in the room
+            with st.container(key="slide-qr"):
+                st.html(slide_qr_html(url, lang))
         with st.container(horizontal=True, gap="small", key="slide-badges"):
             outcome_badge(case.outcome.status.value)
             mode_badge(case.mode.value)
+            if url:
+                st.html(slide_qr_caption_html(url, lang))
         summary, _cut = shorten(text.summary, SUMMARY_CHARS)
         with st.container(key="slide-summary"):
             st.markdown(md_escape(summary))

@@ -1,13 +1,15 @@
 """Slides fit any screen and read from the back of the room (issue 15): every slide of every
-tour, at four window sizes, and every slide of the whole library on a 1024x768 projector."""
+tour, at four window sizes, and every slide of the whole library on a 1024x768 projector;
+each also with the app's public address set, so that a slide carries its case page's QR
+code (issue 19), which must keep clear of the title, the badges and the summary."""
 
 from __future__ import annotations
 
 import pytest
 
 from atlas.loader import load_library
-from devtools.browser import wait_ready
-from tests.conftest import ROOT
+from devtools.browser import Server, wait_ready
+from tests.conftest import APP, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +35,48 @@ SIZES_JS = """() => {
 }"""
 
 
-def check_every_slide(page, url: str, count: int, large: bool) -> None:
+# Where the QR code, its caption and what sits beside them are: the title's text (not its
+# box, which leaves the code room), each badge and the summary.
+CODE_JS = """() => {
+  const slide = document.querySelector('.st-key-slide').getBoundingClientRect();
+  const box = e => { const r = e.getBoundingClientRect();
+                     return [r.left, r.top, r.right, r.bottom]; };
+  const img = document.querySelector('.atlas-slide-qr img');
+  if (!img) return null;
+  const range = document.createRange();
+  range.selectNodeContents(document.querySelector('.st-key-slide h1'));
+  const badges = [...document.querySelectorAll('.st-key-slide-badges span')].map(box);
+  const summary = document.querySelector('.st-key-slide-summary p');
+  return {slide: [slide.left, slide.top, slide.right, slide.bottom], code: box(img),
+          caption: box(document.querySelector('.atlas-slide-qr-caption')),
+          alt: img.alt, others: [...[...range.getClientRects()].map(r =>
+            [r.left, r.top, r.right, r.bottom]), ...badges, box(summary)]};
+}"""
+
+
+def apart(a, b, slack: float) -> bool:
+    """Boxes (left, top, right, bottom) that do not overlap by more than `slack` px."""
+    return (
+        a[2] <= b[0] + slack or b[2] <= a[0] + slack or a[3] <= b[1] + slack or b[3] <= a[1] + slack
+    )
+
+
+def check_the_code(page, where: str) -> None:
+    code = page.evaluate(CODE_JS)
+    assert code is not None, f"{where}: no QR code"
+    assert code["alt"].startswith(f"QR code: {PUBLIC}/case?case="), where
+    left, top, right, bottom = code["slide"]
+    # A title's line box reaches below its letters (the badges' row overlaps it a little too).
+    slack = 0.004 * (right - left)
+    for part in (code["code"], code["caption"]):
+        assert left <= part[0] and part[2] <= right and top <= part[1] and part[3] <= bottom
+        hit = [other for other in code["others"] if not apart(part, other, slack)]
+        assert not hit, f"{where}: {part} overlaps {hit}"
+    width = code["code"][2] - code["code"][0]
+    assert width >= 0.06 * (right - left), f"{where}: a code {width} px wide is too small"
+
+
+def check_every_slide(page, url: str, count: int, large: bool, coded: bool = False) -> None:
     page.goto(url)
     for number in range(1, count + 1):
         page.get_by_text(f"{number} / {count}", exact=True).wait_for()
@@ -47,25 +90,49 @@ def check_every_slide(page, url: str, count: int, large: bool) -> None:
             sizes = page.evaluate(SIZES_JS)
             assert sizes["smallest"][0] >= 18, f"{where}: text of {sizes['smallest']}"
             assert sizes["body"] >= 24, f"{where}: body text {sizes['body']} px"
+        if coded:
+            check_the_code(page, where)
         if number < count:
             page.keyboard.press("ArrowRight")
 
 
+PUBLIC = "https://atlas.example.org"
+
+
+@pytest.fixture(scope="module")
+def coded_server(browser, tmp_path_factory):
+    """The app with its public address set: every slide has its case page's QR code."""
+    log = tmp_path_factory.mktemp("coded-server") / "streamlit.log"
+    srv = Server(None, log, APP, ATLAS_PUBLIC_URL=PUBLIC)
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(params=["plain", "coded"])
+def app(request):
+    """(the server, whether its slides carry QR codes)."""
+    coded = request.param == "coded"
+    return request.getfixturevalue("coded_server" if coded else "server"), coded
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_tour_slide_fits_and_reads(browser, server, size):
+def test_every_tour_slide_fits_and_reads(browser, app, size):
+    server, coded = app
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
     for tour in load_library(ROOT / "cases").tours:
         url = f"{server.url}/present?present={tour.id}"
-        check_every_slide(page, url, len(tour.stops), large=size == (1920, 1080))
+        check_every_slide(page, url, len(tour.stops), large=size == (1920, 1080), coded=coded)
     context.close()
 
 
-def test_every_case_of_the_library_fits_a_projector(browser, server):
+def test_every_case_of_the_library_fits_a_projector(browser, app):
+    server, coded = app
     context = browser.new_context(viewport={"width": 1024, "height": 768})
     page = context.new_page()
     count = len(load_library(ROOT / "cases").cases)
-    check_every_slide(page, f"{server.url}/present?present=selection", count, large=False)
+    url = f"{server.url}/present?present=selection"
+    check_every_slide(page, url, count, large=False, coded=coded)
     context.close()
 
 

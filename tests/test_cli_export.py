@@ -240,6 +240,87 @@ def test_a_deck_in_chinese_with_a_title_of_its_own(tmp_path):
     assert case["zh"]["title"] in last
 
 
+# --- QR codes: --base-url, else ATLAS_PUBLIC_URL (issue 19) ---------------------------------
+
+BASE = "https://atlas.example.org"
+
+
+def deck_links(path: Path) -> list[str]:
+    return [
+        shape.click_action.hyperlink.address
+        for slide in Presentation(str(path)).slides
+        for shape in slide.shapes
+        if shape.name == "QR code"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("option", "env", "expected"),
+    [
+        ([], None, None),
+        (["--base-url", BASE + "/"], None, BASE),
+        ([], BASE, BASE),
+        (["--base-url", "https://other.example.net"], BASE, "https://other.example.net"),
+    ],
+    ids=["none", "option", "environment", "option-over-environment"],
+)
+def test_the_deck_codes_the_case_pages_at_the_public_address(
+    tmp_path, monkeypatch, option, env, expected
+):
+    monkeypatch.delenv("ATLAS_PUBLIC_URL", raising=False)
+    if env:
+        monkeypatch.setenv("ATLAS_PUBLIC_URL", env)
+    out = tmp_path / "deck.pptx"
+    ids = "bakery-o2o-delivery,corner-shop-online"
+    assert run("--format", "pptx", "--ids", ids, *option, "-o", str(out)) == 0
+    wanted = [f"{expected}/case?case={i}" for i in ids.split(",")] if expected else []
+    assert deck_links(out) == wanted
+
+
+def test_the_handout_codes_the_chinese_case_pages(tmp_path, monkeypatch):
+    monkeypatch.delenv("ATLAS_PUBLIC_URL", raising=False)
+    out = tmp_path / "handout.html"
+    options = (
+        "--format",
+        "html",
+        "--ids",
+        "corner-shop-online",
+        "--lang",
+        "zh",
+        "--base-url",
+        BASE,
+    )
+    assert run(*options, "-o", str(out)) == 0
+    assert f'href="{BASE}/case?case=corner-shop-online&amp;lang=zh"' in out.read_text()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "option", "env", "where"),
+    [
+        ("pptx", ["--base-url", "ftp://atlas.example.org"], None, "--base-url"),
+        ("html", ["--base-url", "atlas.example.org"], None, "--base-url"),
+        ("csv", ["--base-url", "https://atlas.example.org/?x=1"], None, "--base-url"),
+        ("pptx", [], "localhost:8501", "ATLAS_PUBLIC_URL"),
+    ],
+)
+def test_an_unusable_address_exits_2_without_writing(
+    tmp_path, capsys, monkeypatch, fmt, option, env, where
+):
+    monkeypatch.delenv("ATLAS_PUBLIC_URL", raising=False)
+    if env:
+        monkeypatch.setenv("ATLAS_PUBLIC_URL", env)
+    out = tmp_path / f"export.{fmt}"
+    assert run("--format", fmt, *option, "-o", str(out)) == 2
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert err.startswith(f"{where}: ") and "not a usable address" in err
+
+
+def test_an_unusable_environment_address_does_not_stop_a_table(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATLAS_PUBLIC_URL", "localhost:8501")
+    assert run("--format", "csv", "-o", str(tmp_path / "t.csv")) == 0
+
+
 def test_compare_exports_the_cases_side_by_side(tmp_path):
     out = tmp_path / "compare.csv"
     options = ["--format", "csv", "--compare", "uber-taxi,didi-uber-china", "-o", str(out)]

@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import re
 import zipfile
 
 import pytest
@@ -7,7 +8,7 @@ import yaml
 from pptx import Presentation
 from pptx.util import Inches
 
-from atlas import deck, deck_case, deck_layout
+from atlas import deck, deck_case, deck_layout, qr
 from atlas.charts import CHARTS
 from atlas.presentation import Show, Stop, show_from_selection
 from atlas.schema import Case
@@ -146,7 +147,8 @@ def test_an_empty_show_is_a_title_slide(cases):
     assert len(built.slides) == 1
 
 
-def test_long_text_is_cut_and_every_shape_stays_on_the_slide(good_case_data):
+@pytest.mark.parametrize("base", [None, "https://atlas.example.org"], ids=["plain", "coded"])
+def test_long_text_is_cut_and_every_shape_stays_on_the_slide(good_case_data, base):
     connection = {"from": LONG * 4, "to": LONG, "via": LONG * 3}
     data = variant(
         good_case_data,
@@ -160,7 +162,7 @@ def test_long_text_is_cut_and_every_shape_stays_on_the_slide(good_case_data):
     data["outcome"] = data["outcome"] | {"evidence": LONG * 100}
     case = Case.model_validate(data)
     long_show = Show(LONG * 2, LONG * 10, (Stop(case, "n"),), kind="tour")
-    built = read(deck.build_deck(long_show, cases_table([])))
+    built = read(deck.build_deck(long_show, cases_table([]), base))
     slide = built.slides[-1]
     for shape in slide.shapes:
         assert shape.left >= 0 and shape.top >= 0
@@ -267,3 +269,85 @@ def test_a_chinese_deck_shows_the_cases_chinese_text_and_labels():
     assert case.title not in slide
     for english in ("OUTCOME", "KEY FIGURES", "BEFORE", "AFTER", "Sources:"):
         assert english not in slide
+
+
+# --- QR codes of the case pages (issue 19) ---------------------------------------------------
+
+BASE = "https://atlas.example.org"
+
+
+def qr_pictures(slide) -> list:
+    return [s for s in slide.shapes if s.shape_type == 13 and s.name == "QR code"]
+
+
+@pytest.fixture(scope="module")
+def coded(show, cases) -> Presentation:
+    return read(deck.build_deck(show, cases_table(cases), base_url=BASE + "/"))
+
+
+def test_with_a_base_url_every_case_slide_links_its_code_to_the_case_page(coded, show):
+    case_slides = list(coded.slides)[-len(show) :]
+    for slide, stop in zip(case_slides, show.stops, strict=True):
+        url = f"{BASE}/case?case={stop.case.id}"
+        (picture,) = qr_pictures(slide)
+        assert picture.click_action.hyperlink.address == url
+        assert picture.image.blob == qr.qr_png(url)  # the code of that address
+        assert picture._element.nvPicPr.cNvPr.get("descr") == f"QR code: {url}"
+        link = shape_named(slide, "Case link")
+        runs = [r for p in link.text_frame.paragraphs for r in p.runs]
+        assert "".join(r.text for r in runs) == qr.short_url(url)
+        assert {r.hyperlink.address for r in runs} == {url}
+    assert not qr_pictures(coded.slides[0])  # the title slide has none
+
+
+def test_the_code_keeps_clear_of_everything_on_the_slide(coded, show):
+    def box(shape):
+        return shape.left, shape.top, shape.left + shape.width, shape.top + shape.height
+
+    for slide in list(coded.slides)[-len(show) :]:
+        code = [box(shape_named(slide, "QR code")), box(shape_named(slide, "Case link"))]
+        assert all(right <= coded.slide_width and bottom <= coded.slide_height
+                   for _l, _t, right, bottom in code)  # fmt: skip
+        for shape in slide.shapes:
+            if shape.name in ("QR code", "Case link"):
+                continue
+            left, top, right, bottom = box(shape)
+            for c_left, c_top, c_right, c_bottom in code:
+                apart = right <= c_left or left >= c_right or bottom <= c_top or top >= c_bottom
+                assert apart, f"{shape.name} overlaps the QR code"
+
+
+def test_the_only_outside_links_are_the_case_pages(coded, show):
+    data = io.BytesIO()
+    coded.save(data)
+    with zipfile.ZipFile(data) as archive:
+        rels = "".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".rels"))
+    targets = set(re.findall(r'Target="([^"]*)" TargetMode="External"', rels))
+    assert targets == {f"{BASE}/case?case={s.case.id}" for s in show.stops}
+
+
+def test_a_chinese_deck_links_the_chinese_case_page(cases):
+    show = show_from_selection(cases[:1], "一个案例", "zh")
+    (picture,) = qr_pictures(read(deck.build_deck(show, cases_table([]), BASE)).slides[-1])
+    assert picture.click_action.hyperlink.address == f"{BASE}/case?case=shop-a&lang=zh"
+
+
+@pytest.mark.parametrize("base", [None, "", "ftp://atlas.example.org", "localhost:8501"])
+def test_without_a_usable_base_url_there_is_no_code(cases, base):
+    built = read(deck.build_deck(show_from_selection(cases[:2], "2"), cases_table([]), base))
+    for slide in built.slides:
+        assert not qr_pictures(slide)
+        assert not any(s.name == "Case link" for s in slide.shapes)
+
+
+@pytest.mark.parametrize(
+    ("address", "lines"),
+    [
+        ("atlas.example.org/case?case=uber-taxi", ["atlas.example.org/case", "?case=uber-taxi"]),
+        ("a.org/case?case=plus-action-plan", ["a.org/case?case=plus-", "action-plan"]),
+        ("a.org/case?case=internet-plus-action", ["a.org/case", "?case=internet-plus-", "action"]),
+        ("x" * 30, ["x" * 24, "x" * 6]),
+    ],
+)  # fmt: skip
+def test_url_lines_break_at_the_parts_of_the_address(address, lines):
+    assert deck_case.url_lines(address, 24) == lines

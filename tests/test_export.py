@@ -221,3 +221,29 @@ def test_a_show_exports_in_its_own_order(cases):
 def test_render_rejects_an_unknown_format(cases):
     with pytest.raises(KeyError):
         export.render("xlsx", cases, SENTENCE)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "linked"),
+    [("csv", False), ("json", False), ("md", False), ("pptx", True), ("html", True)],
+)
+def test_a_base_url_reaches_the_deck_and_handout_and_changes_nothing_else(cases, fmt, linked):
+    base = "https://atlas.example.org"
+    assert export.FORMATS[fmt].linked == linked
+    plain, coded = (
+        export.render(fmt, cases, SENTENCE),
+        export.render(fmt, cases, SENTENCE, "en", base),
+    )
+    if fmt == "pptx":
+        pictures = [
+            s.click_action.hyperlink.address
+            for slide in Presentation(io.BytesIO(coded)).slides
+            for s in slide.shapes
+            if s.name == "QR code"
+        ]
+        assert pictures == [f"{base}/case?case={c.id}" for c in cases]
+    elif fmt == "html":
+        assert all(f'aria-label="QR code: {base}/case?case={c.id}"' in coded for c in cases)
+        assert "<svg" not in plain
+    else:
+        assert coded == plain

@@ -3,6 +3,7 @@ from html import escape
 
 import pytest
 
+from atlas import qr
 from atlas.handout import build_handout
 from atlas.presentation import Show, Stop, show_from_selection
 from atlas.schema import Case, Source
@@ -143,3 +144,37 @@ def library_case_with_zh() -> Case:
     from atlas.loader import DEFAULT_DIR, load_library
 
     return next(c for c in load_library(DEFAULT_DIR).cases if c.id == "didi-uber-china")
+
+
+BASE = "https://atlas.example.org"
+QR_TAGS = {"figure", "figcaption", "svg", "path"}
+
+
+def test_with_a_base_url_each_case_page_has_its_code_in_the_corner(cases):
+    html = build_handout(show_from_selection(cases, "3 cases"), base_url=BASE + "/")
+    for section, case in zip(sections(html), cases, strict=True):
+        url = f"{BASE}/case?case={case.id}"
+        figure = re.search(r'<figure class="qr">(.*?)</figure>', section, flags=re.S).group(1)
+        assert section.index('<figure class="qr">') < section.index("<h2>")  # at the top
+        assert qr.qr_svg(url).split(">", 1)[1] in figure  # the code of that address
+        assert f'aria-label="QR code: {url}"' in figure
+        assert f'<a href="{url}">{qr.short_url(url)}</a>' in figure
+
+
+def test_a_chinese_handout_codes_the_chinese_case_page(cases):
+    html = build_handout(show_from_selection(cases[:1], "一个案例", "zh"), BASE)
+    url = escape(f"{BASE}/case?case={cases[0].id}&lang=zh")
+    assert f'href="{url}"' in html and f'aria-label="二维码：{url}"' in html
+
+
+@pytest.mark.parametrize("base", [None, "", "javascript:alert(1)", "http://"])
+def test_without_a_usable_base_url_there_is_no_code(cases, base):
+    html = build_handout(show_from_selection(cases, "3 cases"), base)
+    assert "<svg" not in html and '<figure class="qr">' not in html
+
+
+def test_a_coded_handout_still_loads_nothing(cases, hostile):
+    html = build_handout(show_from_selection([*cases, hostile], "4 cases"), BASE)
+    tags = re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>", html)
+    assert {name for name, _ in tags} <= PAGE_TAGS | QR_TAGS
+    assert not any("src=" in attrs.lower() or "xlink" in attrs.lower() for _, attrs in tags)

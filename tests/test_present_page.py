@@ -172,6 +172,35 @@ def test_a_selection_larger_than_a_tour_offers_the_first_stops_and_says_so(app_t
     assert f"1 / {MAX_STOPS}" in all_text(at)  # the tour holds the first 60, not all 61
 
 
+def slide_codes(at) -> list[str]:
+    return [e.proto.body for e in at.get("html") if 'class="atlas-slide-qr"' in e.proto.body]
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("https://atlas.example.org/", "https://atlas.example.org/case?case=finance-fail"),
+        (None, None),
+        ("http://", None),  # not an address: no code rather than a broken one
+    ],
+    ids=["set", "unset", "unusable"],
+)
+def test_a_slide_has_its_case_page_code_only_with_a_public_address(
+    app_test, tour_library, monkeypatch, address, expected
+):
+    monkeypatch.delenv("ATLAS_PUBLIC_URL", raising=False)
+    if address:
+        monkeypatch.setenv("ATLAS_PUBLIC_URL", address)
+    at = open_page(app_test, tour_library, "app_pages/present.py", present="failures", slide="2")
+    assert not at.exception
+    codes = slide_codes(at)
+    if expected is None:
+        assert codes == []
+    else:
+        (code,) = codes
+        assert f'alt="QR code: {expected}"' in code
+
+
 def test_first_last_and_leave(app_test, tour_library):
     at = open_page(app_test, tour_library, "app_pages/present.py", present="failures")
     button(at, "Last slide").click().run()
