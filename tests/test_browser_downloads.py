@@ -23,7 +23,7 @@ import yaml
 from pptx import Presentation
 
 from atlas.filters import Filters, apply, describe
-from atlas.loader import load_library
+from atlas.loader import load_library, shown_file
 from atlas.queries import PAGE_SIZE
 from atlas.table import cases_table
 from atlas.vocabulary import Industry
@@ -326,8 +326,9 @@ def test_data_health_downloads_every_problem_it_lists(page, broken_server, tmp_p
     rows = list(csv.DictReader(io.StringIO(data.decode())))
     problems = load_library(folder).problems
     assert [(r["file"], int(r["line"]), r["field"]) for r in rows] == [
-        (Path(p.path).as_posix(), p.line, p.field) for p in problems
+        (shown_file(p.path, folder), p.line, p.field) for p in problems
     ]
+    assert not any(r["file"].startswith("/") for r in rows)  # never the server's own path
     assert {Path(r["file"]).name for r in rows} == {
         "unknown-outcome.yaml",
         "empty.yaml",
