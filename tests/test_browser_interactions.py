@@ -53,7 +53,8 @@ def sentence(page) -> str:
 
 
 def by_title(lib, table, filters: Filters) -> list:
-    return sorted(lib.cases_in(apply(table, filters)["id"]), key=lambda c: c.title)
+    """The selection in the app's title order (case-insensitive: "ofo" among the O's)."""
+    return sorted(lib.cases_in(apply(table, filters)["id"]), key=lambda c: c.title.casefold())
 
 
 def said(table, filters: Filters) -> str:
