@@ -191,7 +191,7 @@ def open_and_check(page, url: str, last_text: str) -> str:
 LIBRARY_PAGES = [
     ("", "Click a bar to pick a year"),
     ("explore", "Open case"),
-    ("explore?view=table", "to open its case"),
+    ("explore?view=table", "export exactly those cases"),
     ("concepts", "Outcomes are mixed"),
     ("data-health", "Download the list"),
 ]
