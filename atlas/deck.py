@@ -46,7 +46,7 @@ from atlas.deck_layout import (
     text_box,
     text_frame,
 )
-from atlas.i18n import N_, Translate, translator
+from atlas.i18n import N_, Translate, count_text, long_date, translator
 from atlas.localized import case_text
 from atlas.presentation import COMPARE, TOUR, Show
 from atlas.vocabulary import Mode
@@ -65,14 +65,6 @@ HANG = 0.38  # inches: the numbers' column in the list of contents
 # --- title slide ---------------------------------------------------------------------------
 
 
-def _long_date(day: dt.date, lang: str = "en") -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else f"{day.day} {day:%B %Y}"
-
-
-def _count(n: int, _: Translate) -> str:
-    return (_("1 case") if n == 1 else _("{n} cases")).format(n=n)
-
-
 def title_slide(prs, show: Show) -> None:
     slide = blank_slide(prs)
     _ = translator(show.lang)
@@ -86,8 +78,8 @@ def title_slide(prs, show: Show) -> None:
     caption = show.subtitle  # the title above already names the tour
     caption, size = fit_text(clip(caption, 320), width, 1.9, (20, 17, 15))
     text_box(slide, (left, 3.85, width, 1.9), caption, size, MUTED)
-    when = _long_date(dt.date.today(), show.lang)
-    text_box(slide, (left, 6.35, width, 0.4), f"{_count(len(show), _)}  ·  {when}", 14, MUTED)
+    when = long_date(dt.date.today(), show.lang)
+    text_box(slide, (left, 6.35, width, 0.4), f"{count_text(len(show), _)}  ·  {when}", 14, MUTED)
     if show.stops:
         titles = [case_text(s.case, show.lang).title for s in show.stops]
         _contents(slide, titles, _)
@@ -193,7 +185,7 @@ def chart_subtitle(show: Show, _: Translate = str) -> str:
     if not show.is_tour:
         return show.subtitle
     return _("The {count} of the tour “{title}”").format(
-        count=_count(len(show), _), title=show.title
+        count=count_text(len(show), _), title=show.title
     )
 
 

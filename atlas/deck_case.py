@@ -43,7 +43,7 @@ from atlas.deck_layout import (
 )
 from atlas.figures import figure_text
 from atlas.graphs import new_parties
-from atlas.i18n import Translate, translator
+from atlas.i18n import Translate, translator, years_text
 from atlas.localized import CaseText, MetricText, case_text
 from atlas.presentation import Stop
 from atlas.qr import case_url, qr_png, short_url
@@ -64,13 +64,6 @@ QR_LEFT = WIDTH - MARGIN - QR_SIDE
 QR_CAPTION_PT = 8
 
 
-def _years(case: Case, _: Translate = str) -> str:
-    start, end = case.years.start, case.years.end
-    if end is None:
-        return _("since {year}").format(year=start)
-    return f"{start}" if end == start else f"{start}–{end}"
-
-
 def _case_header(slide, case: Case, text: CaseText, _: Translate, coded: bool = False) -> None:
     full = WIDTH - 2 * MARGIN - ((QR_SIDE + QR_GAP) if coded else 0)
     right = MARGIN + full
@@ -88,7 +81,8 @@ def _case_header(slide, case: Case, text: CaseText, _: Translate, coded: bool = 
     colour = OUTCOME_COLORS[status.value].lstrip("#")
     x = badge(slide, MARGIN, 1.33, _(status.label), colour, right=right)
     x = badge(slide, x + 0.12, 1.33, _(case.mode.label), ACCENT, right=right)
-    facts = [_(v.label) for v in (case.thinking, case.stage, case.industry)] + [_years(case, _)]
+    facts = [_(v.label) for v in (case.thinking, case.stage, case.industry)]
+    facts.append(years_text(case.years.start, case.years.end, _))
     for fact in facts:
         x = badge(slide, x + 0.12, 1.33, fact, PANEL, INK, right=right)
     summary, size = fit_text(clip(text.summary, 300), full, 0.8, (17, 15, 14))

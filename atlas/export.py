@@ -18,7 +18,7 @@ import pandas as pd
 
 from atlas.citations import numbered
 from atlas.facets import FACETS, label_for
-from atlas.i18n import N_
+from atlas.i18n import N_, years_text
 from atlas.presentation import Show, show_from_selection
 from atlas.schema import Case, Source
 from atlas.table import cases_table
@@ -76,13 +76,6 @@ def inert(text: str) -> str:
     return " ".join(str(text).split()).replace("<", "&lt;")
 
 
-def _years(case: Case) -> str:
-    start, end = case.years.start, case.years.end
-    if end is None:
-        return f"since {start}"
-    return str(start) if end == start else f"{start}–{end}"
-
-
 def _facts(case: Case) -> str:
     labels = [
         case.industry.label,
@@ -90,7 +83,7 @@ def _facts(case: Case) -> str:
         case.thinking.label,
         case.stage.label,
         case.outcome.status.label,
-        _years(case),
+        years_text(case.years.start, case.years.end),
     ]
     return " · ".join(labels)
 

@@ -15,7 +15,7 @@ from html import escape
 from atlas.chart_style import OUTCOME_COLORS
 from atlas.citations import numbered
 from atlas.figures import figure_text
-from atlas.i18n import Translate, translator
+from atlas.i18n import Translate, count_text, long_date, translator, years_text
 from atlas.localized import CaseText, case_text
 from atlas.presentation import Show, Stop
 from atlas.qr import case_url, qr_svg, short_url
@@ -92,18 +92,12 @@ def _link(url: str) -> str:
     return f'<a href="{escape(safe, quote=True)}">{_e(_shown(safe))}</a>'
 
 
-def _years(case: Case, _: Translate) -> str:
-    start, end = case.years.start, case.years.end
-    if end is None:
-        return _("since {year}").format(year=start)
-    return f"{start}" if end == start else f"{start}–{end}"
-
-
 def _facts(case: Case, _: Translate) -> str:
     status = case.outcome.status
     colour = OUTCOME_COLORS[status.value]
     facts = [case.mode.label, case.thinking.label, case.stage.label, case.industry.label]
-    facts = [_(label) for label in [*facts, case.region.label]] + [_years(case, _)]
+    facts = [_(label) for label in [*facts, case.region.label]]
+    facts.append(years_text(case.years.start, case.years.end, _))
     items = [f'<li class="outcome" style="background:{colour}">{_e(_(status.label))}</li>']
     items += [f"<li>{_e(fact)}</li>" for fact in facts]
     return f'<ul class="facts">{"".join(items)}</ul>'
@@ -224,12 +218,8 @@ def _caption(show: Show) -> str:
     return show.subtitle
 
 
-def _date(day: dt.date, lang: str) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else f"{day.day} {day:%B %Y}"
-
-
 def _cover(show: Show, _: Translate) -> str:
-    count = (_("1 case") if len(show) == 1 else _("{n} cases")).format(n=len(show))
+    count = count_text(len(show), _)
     titles = [case_text(s.case, show.lang).title for s in show.stops]
     items = "".join(f"<li>{_e(title)}</li>" for title in titles)
     contents = f'<h3>{_e(_("Contents"))}</h3><ol class="contents">{items}</ol>' if items else ""
@@ -239,7 +229,7 @@ def _cover(show: Show, _: Translate) -> str:
         f'<p class="kicker">{_e(kicker)}</p>'
         f"<h1>{_e(show.title)}</h1>"
         f'<p class="caption">{_e(_caption(show))}</p>'
-        f'<p class="meta">{_e(count)} · {_date(dt.date.today(), show.lang)}</p>'
+        f'<p class="meta">{_e(count)} · {long_date(dt.date.today(), show.lang)}</p>'
         f"{contents}</header>"
     )
 

@@ -9,6 +9,7 @@ catalogue is committed.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 from collections.abc import Callable
 from functools import cache
@@ -78,3 +79,23 @@ def sort_key(text: str, lang: str) -> str:
     from pypinyin import lazy_pinyin
 
     return " ".join(lazy_pinyin(text)).casefold()
+
+
+# --- words the exports share: a case's years, a count of cases, a date -------------------
+
+
+def years_text(start: int, end: int | None, _: Translate = str) -> str:
+    """A case's span as a reader says it: '2015–2019', '2016', or 'since 2012'."""
+    if end is None:
+        return _("since {year}").format(year=start)
+    return f"{start}" if end == start else f"{start}–{end}"
+
+
+def count_text(n: int, _: Translate = str) -> str:
+    """'1 case', '7 cases', in the language of `_`."""
+    return (_("1 case") if n == 1 else _("{n} cases")).format(n=n)
+
+
+def long_date(day: dt.date, lang: str = SOURCE_LANGUAGE) -> str:
+    """'3 December 2026', or '2026年12月3日' in Chinese."""
+    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else f"{day.day} {day:%B %Y}"
