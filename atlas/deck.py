@@ -24,7 +24,7 @@ from pptx.util import Inches, Pt
 
 from atlas.charts import CHARTS, chart_language, chart_png
 from atlas.deck_case import case_slide
-from atlas.deck_compare import compare_page_count, compare_slides
+from atlas.deck_compare import compare_slides, comparison
 from atlas.deck_layout import (
     ACCENT,
     BOLD_EM,
@@ -239,12 +239,13 @@ def build_deck(show: Show, table_for_charts: pd.DataFrame, base_url: str | None 
     prs.core_properties.title = clip(show.title, 200)
     prs.core_properties.author = APP_NAME
     charts = chart_names(table_for_charts)
-    cases = [s.case for s in show.stops]
-    compared = compare_page_count(cases, show.lang) if show.kind == COMPARE else 0
+    laid_out = comparison([s.case for s in show.stops], show.lang) if show.kind == COMPARE else None
+    compared = len(laid_out.pages) if laid_out else 0
     total = 1 + compared + len(charts) + len(show)
     title_slide(prs, show)
-    if compared:
-        compare_slides(prs, cases, show.lang, 2, total, deck_footer(show, translator(show.lang)))
+    if laid_out:
+        about = deck_footer(show, translator(show.lang))
+        compare_slides(prs, laid_out, show.lang, 2, total, about)
     for i, name in enumerate(charts):
         chart_slide(prs, name, table_for_charts, show, 2 + compared + i, total)
     for i, stop in enumerate(show.stops):

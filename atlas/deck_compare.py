@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pptx.util import Inches
 
@@ -20,6 +21,7 @@ from atlas.deck_layout import (
     blank_slide,
     footer,
     lines_needed,
+    rgb,
     slide_heading,
 )
 from atlas.i18n import Translate, translator
@@ -95,13 +97,7 @@ def _cell(cell, text: str, bold: bool = False, colour: str = INK, fill: str | No
         paragraph = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
         add_run(paragraph, part, SIZE, colour, bold=bold)
     cell.fill.solid()
-    cell.fill.fore_color.rgb = _rgb_of(fill or "FFFFFF")
-
-
-def _rgb_of(hex_colour: str):
-    from pptx.dml.color import RGBColor
-
-    return RGBColor.from_string(hex_colour)
+    cell.fill.fore_color.rgb = rgb(fill or "FFFFFF")
 
 
 def _table(slide, rows: Sequence[Row], titles: Sequence[str], _: Translate) -> None:
@@ -133,25 +129,32 @@ def _table(slide, rows: Sequence[Row], titles: Sequence[str], _: Translate) -> N
             _cell(table.cell(i, j), value or "—")
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """The comparison laid out: the cases' titles and the rows of each slide."""
+
+    titles: list[str]
+    pages: list[list[Row]]
+
+
+def comparison(cases: Sequence[Case], lang: str) -> Comparison:
+    _ = translator(lang)
+    titles = [case_text(c, lang).title for c in cases]
+    return Comparison(titles, compare_pages(compare_rows(cases, _, lang), titles))
+
+
 def compare_slides(
-    prs, cases: Sequence[Case], lang: str, first: int, total: int, about: str
+    prs, laid_out: Comparison, lang: str, first: int, total: int, about: str
 ) -> None:
     """The comparison's slides, numbered from `first` of `total`."""
     _ = translator(lang)
-    titles = [case_text(c, lang).title for c in cases]
-    pages = compare_pages(compare_rows(cases, _, lang), titles)
+    pages = laid_out.pages
     for k, rows in enumerate(pages):
         slide = blank_slide(prs)
         heading = _("The cases side by side")
         if len(pages) > 1:
             heading += f" ({k + 1}/{len(pages)})"
         slide_heading(slide, heading)
-        _table(slide, rows, titles, _)
+        _table(slide, rows, laid_out.titles, _)
         note = _("≠ marks the fields where the cases differ.")
         footer(slide, f"{about}  ·  {note}", first + k, total)
-
-
-def compare_page_count(cases: Sequence[Case], lang: str) -> int:
-    _ = translator(lang)
-    titles = [case_text(c, lang).title for c in cases]
-    return len(compare_pages(compare_rows(cases, _, lang), titles))

@@ -85,7 +85,7 @@ def fit_text(
     return text, size
 
 
-def _rgb(hex_colour: str) -> RGBColor:
+def rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour)
 
 
@@ -94,7 +94,7 @@ def add_run(paragraph, text: str, size: float, colour: str = INK, bold=False, it
     run.text = text
     font = run.font
     font.name, font.size, font.bold, font.italic = FONT, Pt(size), bold, italic
-    font.color.rgb = _rgb(colour)
+    font.color.rgb = rgb(colour)
     return run
 
 
@@ -131,11 +131,11 @@ def text_box(
 def fill_shape(shape, colour: str | None, line: str | None = None) -> None:
     if colour:
         shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(colour)
+        shape.fill.fore_color.rgb = rgb(colour)
     else:
         shape.fill.background()
     if line:
-        shape.line.color.rgb = _rgb(line)
+        shape.line.color.rgb = rgb(line)
         shape.line.width = Pt(1)
     else:
         shape.line.fill.background()
@@ -209,7 +209,7 @@ def line(slide, x1: float, y1: float, x2: float, y2: float, colour: str, width_p
         MSO_CONNECTOR.STRAIGHT, Inches(x1), Inches(y1), Inches(x2), Inches(y2)
     )
     _drop_theme_style(shape)
-    shape.line.color.rgb, shape.line.width = _rgb(colour), Pt(width_pt)
+    shape.line.color.rgb, shape.line.width = rgb(colour), Pt(width_pt)
     return shape
 
 
