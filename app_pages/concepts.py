@@ -92,19 +92,16 @@ for heading, vocab, column, question in PAIRS:
             st.caption(_(term.definition))
             case_links(hits, column, term.value, limit=6)
 
-st.header(_("Who gets connected"), anchor=False)
-for term in ConnectionType:
-    hits = cases_with(table, "connection_types", term.value)
-    with st.expander(term_heading(term, len(hits))):
-        st.caption(_(term.definition))
-        case_links(hits, "connection_types", term.value)
-
-st.header(_("Ideas the cases illustrate"), anchor=False)
-for term in Idea:
-    hits = cases_with(table, "ideas", term.value)
-    with st.expander(term_heading(term, len(hits))):
-        st.caption(_(term.definition))
-        case_links(hits, "ideas", term.value)
+for heading, vocab, column in (
+    (N_("Who gets connected"), ConnectionType, "connection_types"),
+    (N_("Ideas the cases illustrate"), Idea, "ideas"),
+):
+    st.header(_(heading), anchor=False)
+    for term in vocab:
+        hits = cases_with(table, column, term.value)
+        with st.expander(term_heading(term, len(hits))):
+            st.caption(_(term.definition))
+            case_links(hits, column, term.value)
 
 st.header(_("Outcomes are mixed"), anchor=False)
 st.write(

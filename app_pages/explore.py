@@ -79,14 +79,10 @@ if page.clamped and len(ordered):
     url_state.put(PAGE, ctx)
 
 
-def unpick(case_id: str) -> None:
-    picked_state.set_picked([i for i in picked_state.picked() if i != case_id])
-
-
 if ctx.picked:
     titles = ctx.chosen.set_index("id")
     shown = [(i, localized(titles.at[i, "title"], titles.at[i, "title_zh"])) for i in ctx.picked]
-    actions = picked_bar(ctx.chosen_sentence, shown, unpick, picked_state.clear)
+    actions = picked_bar(ctx.chosen_sentence, shown, picked_state.untick, picked_state.clear)
     n = len(ctx.picked)
     if n == 1 and actions.button(_("Open case"), icon=":material/arrow_forward:"):
         st.switch_page(pages.path("case"), query_params=params.link(case=ctx.picked[0]))

@@ -36,6 +36,12 @@ def tick(case_id: str, on: bool) -> None:
     set_picked([*ids, case_id] if on else ids, redraw=False)
 
 
+def untick(case_id: str) -> None:
+    """A chip's close button: the case leaves the ticks, and the table is drawn afresh
+    (its selection comes from the ticks only when it is first drawn)."""
+    set_picked([i for i in picked() if i != case_id])
+
+
 def replace_page(page_ids: Sequence[str], ticked_on_page: Sequence[str]) -> None:
     """The table's selection on one page changed: the other pages' ticks stay, in order."""
     on_page = set(page_ids)
