@@ -151,6 +151,30 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture
+def context(browser):
+    """A browser window of 1280x1000 that accepts downloads, closed after the test."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture(scope="session")
+def curated():
+    """The curated library in cases/ and its table (a test module may name its own
+    `library`; the browser tests read this one)."""
+    from atlas.loader import load_library
+    from atlas.table import cases_table
+
+    lib = load_library(ROOT / "cases")
+    return lib, cases_table(lib.cases)
+
+
 @pytest.fixture(scope="session")
 def server(browser, tmp_path_factory) -> Iterator[Server]:
     srv = Server(None, tmp_path_factory.mktemp("server") / "streamlit.log", APP)

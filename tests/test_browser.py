@@ -26,18 +26,6 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def context(browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def page(context):
-    return context.new_page()
-
-
 def query_of(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 

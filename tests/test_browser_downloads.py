@@ -25,27 +25,14 @@ from pptx import Presentation
 from atlas.filters import Filters, apply, describe
 from atlas.loader import load_library, shown_file
 from atlas.queries import PAGE_SIZE
-from atlas.table import cases_table
 from atlas.vocabulary import Industry
 from devtools.browser import Server, assert_clean, wait_ready, watch
-from tests.conftest import BROKEN, GOOD, ROOT
+from tests.conftest import BROKEN, GOOD
 
 pytestmark = pytest.mark.browser
 
+
 FAILURES = Filters({"outcome": ("failure",)})
-
-
-@pytest.fixture(scope="module")
-def library():
-    lib = load_library(ROOT / "cases")
-    return lib, cases_table(lib.cases)
-
-
-@pytest.fixture
-def page(browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
-    yield ctx.new_page()
-    ctx.close()
 
 
 def download(page, button, folder: Path) -> tuple[str, bytes]:
@@ -126,8 +113,8 @@ def handout_titles(html: str) -> list[str]:
 # --- Explore's Export menu ------------------------------------------------------------
 
 
-def test_explore_exports_hold_the_selection_in_the_order_shown(page, server, library, tmp_path):
-    lib, table = library
+def test_explore_exports_hold_the_selection_in_the_order_shown(page, server, curated, tmp_path):
+    lib, table = curated
     shown = sorted(
         lib.cases_in(apply(table, FAILURES)["id"]),
         key=lambda c: (-c.years.start, c.title.casefold()),
@@ -197,9 +184,9 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 def test_each_overview_chart_downloads_as_png_and_svg_of_the_selection(
-    page, server, library, tmp_path
+    page, server, curated, tmp_path
 ):
-    lib, table = library
+    lib, table = curated
     shown = lib.cases_in(apply(table, FAILURES)["id"])
     seen = watch(page)
     page.goto(f"{server.url}/?outcome=failure")
@@ -229,11 +216,11 @@ def test_each_overview_chart_downloads_as_png_and_svg_of_the_selection(
 
 
 def test_the_tour_built_from_the_selection_downloads_as_a_tour_file(
-    page, server, library, tmp_path
+    page, server, curated, tmp_path
 ):
     from atlas.tours import tour_from_upload
 
-    lib, table = library
+    lib, table = curated
     shown = sorted(lib.cases_in(apply(table, FAILURES)["id"]), key=lambda c: c.title)
     seen = watch(page)
     page.goto(f"{server.url}/tours?outcome=failure")
@@ -256,8 +243,8 @@ def test_the_tour_built_from_the_selection_downloads_as_a_tour_file(
     assert_clean(page, seen)
 
 
-def test_a_curated_tour_downloads_as_deck_and_handout(page, server, library, tmp_path):
-    lib, _ = library
+def test_a_curated_tour_downloads_as_deck_and_handout(page, server, curated, tmp_path):
+    lib, _ = curated
     tour = next(t for t in lib.tours if t.id == "when-internet-plus-fails")
     cases = lib.cases_in([s.case for s in tour.stops])
     seen = watch(page)
@@ -282,8 +269,8 @@ def test_a_curated_tour_downloads_as_deck_and_handout(page, server, library, tmp
     assert_clean(page, seen)
 
 
-def test_presenter_mode_downloads_the_show_it_plays(page, server, library, tmp_path):
-    lib, _ = library
+def test_presenter_mode_downloads_the_show_it_plays(page, server, curated, tmp_path):
+    lib, _ = curated
     tour = next(t for t in lib.tours if t.id == "when-internet-plus-fails")
     cases = lib.cases_in([s.case for s in tour.stops])
     seen = watch(page)
@@ -345,11 +332,11 @@ def test_data_health_downloads_every_problem_it_lists(page, broken_server, tmp_p
 
 
 def test_the_assessment_downloads_the_result_it_shows_with_its_link(
-    page, server, library, tmp_path
+    page, server, curated, tmp_path
 ):
     from atlas import assessment as asm
 
-    lib, _ = library
+    lib, _ = curated
     query = "a=3231212121&sector=finance"
     answers, notices = asm.decode_answers({"a": "3231212121"})
     assert notices == []

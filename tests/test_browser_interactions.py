@@ -14,30 +14,9 @@ from urllib.parse import parse_qs, quote, urlencode, urlsplit
 import pytest
 
 from atlas.filters import Filters, apply, describe
-from atlas.loader import load_library
-from atlas.table import cases_table
 from devtools.browser import assert_clean, wait_ready, watch
-from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def library():
-    lib = load_library(ROOT / "cases")
-    return lib, cases_table(lib.cases)
-
-
-@pytest.fixture
-def context(browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 1000})
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def page(context):
-    return context.new_page()
 
 
 def query_of(url: str) -> dict[str, list[str]]:
@@ -76,8 +55,8 @@ def click_rows(page, indices: list[int], n_rows: int) -> None:
         page.mouse.click(box["x"] + row / 2, box["y"] + row * (i + 1.5))
 
 
-def test_ticked_rows_are_a_selection_that_a_link_restores(page, server, library):
-    lib, table = library
+def test_ticked_rows_are_a_selection_that_a_link_restores(page, server, curated):
+    lib, table = curated
     failures = Filters({"outcome": ("failure",)})
     shown = by_title(lib, table, failures)
     seen = watch(page)
@@ -159,14 +138,14 @@ CHART_CLICKS = [
     ("chart", "mark", "filters"), CHART_CLICKS, ids=[c[0] for c in CHART_CLICKS]
 )
 def test_clicking_each_overview_chart_filters_by_what_was_clicked(
-    page, server, library, chart, mark, filters
+    page, server, curated, chart, mark, filters
 ):
     from atlas.filters import to_query
 
     seen = watch(page)
     page.goto(server.url)
     wait_ready(page)
-    assert sentence(page) == said(library[1], Filters())
+    assert sentence(page) == said(curated[1], Filters())
     # Vega describes each mark in its aria-label: used only to find the mark to click
     selector = "".join(f'[aria-label*="{part}"]' for part in mark)
     target = page.locator(f".st-key-chart_{chart} path{selector}").first
@@ -175,15 +154,15 @@ def test_clicking_each_overview_chart_filters_by_what_was_clicked(
     wanted = {k: [v] if isinstance(v, str) else v for k, v in to_query(filters).items()}
     page.wait_for_url(lambda url: query_of(url) == wanted)
     wait_ready(page)
-    assert sentence(page) == said(library[1], filters)
+    assert sentence(page) == said(curated[1], filters)
     assert_clean(page, seen)
 
 
 # --- the case page's arrow keys --------------------------------------------------------
 
 
-def test_the_arrow_keys_step_through_the_selection_on_the_case_page(page, server, library):
-    lib, table = library
+def test_the_arrow_keys_step_through_the_selection_on_the_case_page(page, server, curated):
+    lib, table = curated
     failures = Filters({"outcome": ("failure",)})
     shown = by_title(lib, table, failures)
     seen = watch(page)
@@ -200,8 +179,8 @@ def test_the_arrow_keys_step_through_the_selection_on_the_case_page(page, server
     assert_clean(page, seen)
 
 
-def test_the_last_case_of_the_selection_stays_on_arrow_right(page, server, library):
-    lib, table = library
+def test_the_last_case_of_the_selection_stays_on_arrow_right(page, server, curated):
+    lib, table = curated
     shown = by_title(lib, table, Filters({"outcome": ("failure",)}))
     seen = watch(page)
     page.goto(f"{server.url}/case?case={shown[-1].id}&outcome=failure")
@@ -244,10 +223,10 @@ def test_an_english_browser_gets_english_and_no_lang_parameter(page, server):
 # --- a link with every parameter ------------------------------------------------------
 
 
-def test_a_link_with_every_filter_and_page_parameter_comes_back_unchanged(page, server, library):
+def test_a_link_with_every_filter_and_page_parameter_comes_back_unchanged(page, server, curated):
     """URL -> widgets -> URL in the browser: the parameters of the README's table at once,
     facet values given as labels in another case; the app rewrites them as values."""
-    lib, table = library
+    lib, table = curated
     case = next(c for c in lib.cases if c.id == "p2p-lending-collapse")
     given = [
         ("industry", case.industry.label.upper()),
@@ -302,8 +281,8 @@ def test_a_link_with_every_filter_and_page_parameter_comes_back_unchanged(page, 
 # --- a tour built on Tours, reordered, presented and reloaded ---------------------------
 
 
-def test_a_built_tour_survives_a_reload_of_its_slide(page, server, library):
-    lib, table = library
+def test_a_built_tour_survives_a_reload_of_its_slide(page, server, curated):
+    lib, table = curated
     cases = by_title(lib, table, Filters({"outcome": ("failure",)}))[:3]
     seen = watch(page)
     page.goto(f"{server.url}/tours?ids={','.join(c.id for c in cases)}")
