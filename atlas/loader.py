@@ -26,7 +26,8 @@ from atlas.schema import Case, Tour
 from atlas.schema_rules import case_rule_violations, tour_rule_violations
 from atlas.snapshot import Snapshot
 from atlas.validation_messages import explain_error
-from atlas.yaml_source import MarkedDocument, YamlFileError, read_yaml
+from atlas.yaml_source import MarkedDocument, YamlFileError, parse_yaml, read_yaml
+from atlas.yaml_source_bytes import read_bytes
 
 ENV_VAR = "ATLAS_CASES_DIR"
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "cases"
@@ -105,7 +106,7 @@ def shown_file(path: str | Path, folder: str | Path) -> str:
 def load_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
     """Read and validate one file; return the model (or None) and its problems."""
     try:
-        doc = read_yaml(path)
+        raw = read_bytes(path)
     except YamlFileError as exc:
         return None, [exc.problem(display_path(path))]
     except OSError as exc:
@@ -113,14 +114,26 @@ def load_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, li
         return None, [
             Problem(display_path(path), 1, "(file)", message, kind=ProblemKind.UNREADABLE)
         ]
+    return check_text(raw, display_path(path), model, path.name.removesuffix(".yaml"))
+
+
+def check_text(
+    raw: bytes, shown: str, model: type[BaseModel], expected_id: str | None = None
+) -> tuple[BaseModel | None, list[Problem]]:
+    """Validate a file's bytes as `atlas validate` does: the model (or None) and every
+    problem, named `shown:line: field`. `expected_id` is the file name without .yaml."""
+    try:
+        doc = parse_yaml(raw)
+    except YamlFileError as exc:
+        return None, [exc.problem(shown)]
     try:
         item = model.model_validate(doc.data)
     except ValidationError as exc:
-        return None, [_problem(display_path(path), doc, err) for err in exc.errors()]
+        return None, [_problem(shown, doc, err) for err in exc.errors()]
     rules = case_rule_violations(item) if isinstance(item, Case) else tour_rule_violations(item)
     problems = [
         Problem(
-            display_path(path),
+            shown,
             doc.line_of(loc),
             field_name(loc),
             msg,
@@ -130,15 +143,14 @@ def load_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, li
         )
         for loc, msg, hint in rules
     ]
-    expected = path.name.removesuffix(".yaml")
-    if item.id != expected:
+    if expected_id is not None and item.id != expected_id:
         problems.append(
             Problem(
-                display_path(path),
+                shown,
                 doc.line_of(("id",)),
                 "id",
-                f"{item.id!r} differs from the file name {path.name!r}",
-                f"rename the file to {item.id}.yaml or set id: {expected}",
+                f"{item.id!r} differs from the file name {expected_id + '.yaml'!r}",
+                f"rename the file to {item.id}.yaml or set id: {expected_id}",
                 Severity.WARNING,
                 ProblemKind.ID_MISMATCH,
             )

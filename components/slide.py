@@ -34,12 +34,16 @@ SUMMARY_CHARS = 240
 BAR_REM = 10.5  # the window's height kept for the caption above and the bar below
 
 # Presenter mode: no sidebar or app chrome; the slide scales with the window.
-PRESENTER_CSS = f"""<style>
+CHROME_CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"], [data-testid="stToolbarActions"],
 [data-testid="stAppDeployButton"], [data-testid="stMainMenu"],
-[data-testid="stHeader"], [data-testid="stElementToolbar"] {{ display: none !important; }}
-[data-testid="stMainBlockContainer"] {{ padding: 1rem 1.5rem 0.5rem; max-width: 100%; }}
+[data-testid="stHeader"], [data-testid="stElementToolbar"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 1rem 1.5rem 0.5rem; max-width: 100%; }
+.st-key-speaker-notes p { font-size: 1.3rem; }
+"""
+# The slide itself, wherever it is drawn (Present, or a draft's preview).
+SLIDE_CSS = f"""
 .st-key-slide {{ container-type: inline-size; box-sizing: border-box; margin: 0 auto;
   width: min(100%, calc((100vh - {BAR_REM}rem) * 16 / 9)); aspect-ratio: 16 / 9;
   background: #ffffff; color: {INK}; border: 1px solid #c9d0d9; border-radius: .6cqw;
@@ -59,8 +63,9 @@ PRESENTER_CSS = f"""<style>
   color: {MUTED}; }}
 {SLIDE_BODY_CSS}
 {SLIDE_QR_CSS}
-.st-key-speaker-notes p {{ font-size: 1.3rem; }}
-</style>"""
+"""
+PRESENTER_CSS = f"<style>{CHROME_CSS}{SLIDE_CSS}</style>"
+SLIDE_ONLY_CSS = f"<style>{SLIDE_CSS}</style>"
 
 
 def slide(case: Case) -> None:

@@ -5,7 +5,8 @@
 
 Messages come from `_("...")`, `N_("...")` and the charts' `_t("...")` calls in app.py,
 app_pages/, ui/, components/ and atlas/, and from every vocabulary value's label and definition
-and every vocabulary's description.
+and every vocabulary's description, and the case schema's field descriptions (the help of
+"Draft a case").
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from atlas.draft import form_fields  # noqa: E402
 from atlas.facets import VOCABULARIES  # noqa: E402
 from atlas.i18n import LANGUAGES, LOCALE_DIR, SOURCE_LANGUAGE, po_path  # noqa: E402
 
@@ -49,6 +51,10 @@ def extract() -> Catalog:
         for term in vocab:
             catalog.add(term.label)
             catalog.add(term.definition)
+    for field in form_fields():  # the schema's descriptions: help in "Draft a case"
+        for item in (field, *field.columns):
+            if item.help:
+                catalog.add(item.help)
     return catalog
 
 

@@ -69,6 +69,7 @@ PAGES: tuple[PageSpec, ...] = (
         params=("a", "sector"),
     ),
     PageSpec("data_health", N_("Data health"), ":material/health_and_safety:", ABOUT),
+    PageSpec("draft", N_("Draft a case"), ":material/edit_note:", ABOUT),
 )
 SECTIONS = (LIBRARY, PRESENT, LEARN, ABOUT)
 BY_KEY = {p.key: p for p in PAGES}
