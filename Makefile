@@ -11,7 +11,7 @@ UV_SYNC = $(UV) sync --locked --python $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint format lock mutants browser clean
+.PHONY: run test lint format lock mutants bench browser clean
 
 run: $(UV)
 	$(UV_SYNC) --inexact
@@ -46,6 +46,13 @@ mutants: $(UV)
 	$(BIN)/mutmut run --max-children $(JOBS)
 	$(BIN)/python scripts/mutation_score.py
 
+# The app beside Datasette (the locked `benchmark` extra) and a one-line Streamlit app, in
+# headless Chromium, at the curated library, 1,000 and 10,000 cases: a table of figures and
+# targets, benchmarks/out/peers.json and peers.png. About 15 minutes; not part of `make test`.
+bench: $(UV) browser
+	$(UV_SYNC) --extra test --extra benchmark
+	$(BIN)/python benchmarks/peers.py
+
 # Debian's Chromium for the browser tests (Playwright cannot download its own here).
 browser:
 	@sh scripts/install-browser.sh
@@ -57,4 +64,4 @@ $(UV): scripts/uv-requirements.txt
 	touch $@
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache mutants
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache mutants benchmarks/out

@@ -12,7 +12,6 @@ import json
 import math
 
 import altair as alt
-import vl_convert as vlc
 
 from atlas.chart_builders import (
     industry_connection_grid,
@@ -88,8 +87,12 @@ def _export_spec(chart: alt.TopLevelMixin | dict) -> str:
 
 def chart_png(chart: alt.TopLevelMixin | dict) -> bytes:
     """A PNG at twice the size, rendered offline by vl-convert."""
+    import vl_convert as vlc  # here, not at the top: 8 MB the server needs only for exports
+
     return vlc.vegalite_to_png(_export_spec(chart), scale=2)
 
 
 def chart_svg(chart: alt.TopLevelMixin | dict) -> str:
+    import vl_convert as vlc
+
     return vlc.vegalite_to_svg(_export_spec(chart))

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import io
 import os
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
-
-import segno
 
 from atlas.i18n import SOURCE_LANGUAGE
 from atlas.text_safety import safe_url
+
+if TYPE_CHECKING:
+    import segno
 
 ENV_VAR = "ATLAS_PUBLIC_URL"
 ERROR = "m"  # 15% of the code may be lost (a glare on the screen, a fold in the paper)
@@ -61,6 +63,8 @@ def short_url(url: str) -> str:
 
 def qr_code(url: str) -> segno.QRCode:
     """The QR code of the address (never a Micro QR, which phones do not all read)."""
+    import segno  # here: only a server with a public address draws codes
+
     return segno.make(url, error=ERROR, micro=False, boost_error=False)
 
 
