@@ -70,8 +70,8 @@ class Library:
         return next((t for t in self.tours if t.id == tour_id), None)
 
     def summary(self) -> str:
-        n, k = len(self.cases), len(self.problems)
-        tours = f", {len(self.tours)} tours" if self.tours else ""
+        n, k, t = len(self.cases), len(self.problems), len(self.tours)
+        tours = f", {t} tour{'s' * (t != 1)}" if t else ""
         return f"{n} case{'s' * (n != 1)}{tours}, {k} problem{'s' * (k != 1)}"
 
 
