@@ -114,3 +114,35 @@ def test_the_form_speaks_chinese(page, server):
     assert box(page, "标题 *").count() == 1
     assert page.get_by_role("tab", name="作为幻灯片").count() == 1
     assert_clean(page, seen)
+
+
+def test_a_row_typed_into_a_table_is_written_to_the_file(page, server):
+    """The connections before: a row is kept once its required cells (from, to, via) are
+    filled, as the schema requires, and the file holds it."""
+    seen = watch(page)
+    open_draft(page, server)
+    grid = page.get_by_test_id("stDataFrame").first  # Connections before
+    grid.scroll_into_view_if_needed()
+    frame = grid.bounding_box()
+    row_y = frame["y"] + 35 + 17  # the first row under the header (rows are 35 px)
+    column_x = [frame["x"] + 80 + i * 190 for i in range(3)]
+    # the grid is a canvas: cells are reached by position; the first edit adds the row
+    def type_into(x: float, word: str) -> None:
+        page.mouse.dblclick(x, row_y)
+        page.locator(".gdg-input").wait_for()  # the cell's editor is open
+        page.keyboard.type(word)
+        page.keyboard.press("Enter")
+
+    for x, word in zip(column_x, ["Passenger", "Taxi driver", "Street hail"], strict=True):
+        type_into(x, word)
+    type_into(column_x[0], "Passenger")  # the edit that added the row may not keep its text
+    page.get_by_role("heading", name="Draft a case").click()
+    page.get_by_role("tab", name="The file").click()
+    code = page.get_by_test_id("stCode")
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stCode\"]')"
+        ".innerText.includes('via: Street hail')"
+    )
+    text = code.inner_text()
+    assert "from: Passenger" in text and "to: Taxi driver" in text
+    assert_clean(page, seen)
