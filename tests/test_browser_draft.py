@@ -126,6 +126,7 @@ def test_a_row_typed_into_a_table_is_written_to_the_file(page, server):
     frame = grid.bounding_box()
     row_y = frame["y"] + 35 + 17  # the first row under the header (rows are 35 px)
     column_x = [frame["x"] + 80 + i * 190 for i in range(3)]
+
     # the grid is a canvas: cells are reached by position; the first edit adds the row
     def type_into(x: float, word: str) -> None:
         page.mouse.dblclick(x, row_y)
