@@ -13,11 +13,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from benchmarks.run import rss_mb  # noqa: E402
 from devtools.browser import CHROMIUM_ARGS, READY_JS, free_port, stop_process  # noqa: E402
 
 QUIET_MS = 400  # the page counts as settled once nothing changed for this long
@@ -78,21 +81,22 @@ class App:
 
     def rss_mb(self) -> float:
         """Resident memory of the server and its children, in MiB."""
-        total, todo = 0, [self.proc.pid]
-        while todo:
-            pid = todo.pop()
-            try:
-                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
-                for task in Path(f"/proc/{pid}/task").iterdir():
-                    todo += [int(c) for c in (task / "children").read_text().split()]
-            except (OSError, ValueError):
-                pass
-        return total / 1024
+        return rss_mb(self.proc.pid)
 
     def stop(self) -> None:
         stop_process(self.proc)
+
+
+@contextmanager
+def session(browser) -> Iterator:
+    """A new browser session (a fresh context) with one page that records its changes."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = ctx.new_page()
+        page.add_init_script(f"({OBSERVE_JS})()")
+        yield page
+    finally:
+        ctx.close()
 
 
 def _settle(page, start_epoch_ms: float, ready_js: str | None, timeout_ms: int) -> float:
@@ -104,16 +108,11 @@ def _settle(page, start_epoch_ms: float, ready_js: str | None, timeout_ms: int) 
 
 
 def page_ready(browser, url: str, streamlit: bool, timeout_ms: int = 300_000) -> float:
-    """A new session (a fresh browser context) opens `url`: seconds until the page settled."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = ctx.new_page()
-        page.add_init_script(f"({OBSERVE_JS})()")
+    """A new session opens `url`: seconds until the page settled."""
+    with session(browser) as page:
         page.goto(url, wait_until="commit", timeout=timeout_ms)
         start = page.evaluate("() => performance.timeOrigin")
         return _settle(page, start, STREAMLIT_READY if streamlit else None, timeout_ms)
-    finally:
-        ctx.close()
 
 
 def median_ready(browser, url: str, streamlit: bool, repeats: int) -> float:
@@ -143,15 +142,10 @@ def atlas_filter(page, timeout_ms: int = 300_000) -> float:
 def atlas_filters(browser, url: str, repeats: int) -> list[float]:
     out = []
     for _ in range(repeats):
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-        try:
-            page = ctx.new_page()
-            page.add_init_script(f"({OBSERVE_JS})()")
+        with session(browser) as page:
             page.goto(f"{url}/explore", wait_until="commit", timeout=300_000)
             _settle(page, 0, STREAMLIT_READY, 300_000)
             out.append(atlas_filter(page))
-        finally:
-            ctx.close()
     return out
 
 
@@ -160,10 +154,7 @@ def datasette_filters(browser, url: str, repeats: int) -> list[float]:
     click on the facet value 'finance' to the new page settled."""
     out = []
     for _ in range(repeats):
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-        try:
-            page = ctx.new_page()
-            page.add_init_script(f"({OBSERVE_JS})()")
+        with session(browser) as page:
             page.goto(f"{url}/atlas/cases?_facet=industry&_facet=outcome&_facet=mode")
             page.wait_for_function(SETTLED_JS, timeout=60_000, polling=50)
             link = page.locator('a[href*="industry=finance"]').first
@@ -171,8 +162,6 @@ def datasette_filters(browser, url: str, repeats: int) -> list[float]:
             link.click()
             page.wait_for_url("**industry=finance**")
             out.append(_settle(page, start, None, 60_000))
-        finally:
-            ctx.close()
     return out
 
 
