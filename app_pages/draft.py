@@ -82,7 +82,9 @@ empty = clean(draft) is None
 for problem in problems:  # under its field, once the field has something in it
     key = owner_key(problem.field, KEYS)
     if key is not None and problem.kind is not ProblemKind.MISSING_FIELD:
-        slots[key].caption(f":red[{_(kind_text(problem.kind))}] `{problem}`")
+        slots[key].markdown(
+            f":material/error: **{_(kind_text(problem.kind))}** {md_escape(str(problem))}"
+        )
 
 with status:
     errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -116,7 +118,7 @@ with status:
     )
     kept = kept_outside_form(draft, all_paths(FIELDS))
     if kept:
-        st.caption(
+        st.markdown(  # not a caption: its faded colour is too light for code
             _("Kept as they came (the form does not show them): {fields}").format(
                 fields=", ".join(f"`{k}`" for k in kept)
             )

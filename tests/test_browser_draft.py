@@ -76,7 +76,9 @@ def test_typing_is_checked_kept_on_reload_and_cleared_by_a_new_draft(page, serve
     id_box.fill("My Case")
     id_box.press("Enter")
     wait_ready(page)
-    message = page.get_by_test_id("stCaptionContainer").filter(has_text="cases/draft.yaml")
+    message = page.get_by_test_id("stMarkdownContainer").filter(
+        has_text="cases/draft.yaml", visible=True
+    )
     assert "id:" in message.first.inner_text()  # `atlas validate`'s line, under the field
     id_box.fill("my-case")
     id_box.press("Enter")
@@ -116,34 +118,23 @@ def test_the_form_speaks_chinese(page, server):
     assert_clean(page, seen)
 
 
-def test_a_row_typed_into_a_table_is_written_to_the_file(page, server):
-    """The connections before: a row is kept once its required cells (from, to, via) are
-    filled, as the schema requires, and the file holds it."""
-    seen = watch(page)
-    open_draft(page, server)
-    grid = page.get_by_test_id("stDataFrame").first  # Connections before
-    grid.scroll_into_view_if_needed()
-    frame = grid.bounding_box()
-    row_y = frame["y"] + 35 + 17  # the first row under the header (rows are 35 px)
-    column_x = [frame["x"] + 80 + i * 190 for i in range(3)]
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_form_with_its_messages_and_the_slide_meet_wcag_aa(browser, server, scheme):
+    from tests.test_browser_accessibility import _violations
 
-    # the grid is a canvas: cells are reached by position; the first edit adds the row
-    def type_into(x: float, word: str) -> None:
-        page.mouse.dblclick(x, row_y)
-        page.locator(".gdg-input").wait_for()  # the cell's editor is open
-        page.keyboard.type(word)
-        page.keyboard.press("Enter")
-
-    for x, word in zip(column_x, ["Passenger", "Taxi driver", "Street hail"], strict=True):
-        type_into(x, word)
-    type_into(column_x[0], "Passenger")  # the edit that added the row may not keep its text
-    page.get_by_role("heading", name="Draft a case").click()
-    page.get_by_role("tab", name="The file").click()
-    code = page.get_by_test_id("stCode")
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=\"stCode\"]')"
-        ".innerText.includes('via: Street hail')"
-    )
-    text = code.inner_text()
-    assert "from: Passenger" in text and "to: Taxi driver" in text
-    assert_clean(page, seen)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        open_draft(page, server)
+        restore(page, CASE_FILE)
+        page.get_by_role("tab", name="As its page").click()
+        assert _violations(page) == []
+        page.get_by_role("tab", name="Form").click()
+        title = box(page, "Title *")
+        title.fill("x")  # too short: a message under the field
+        title.press("Enter")
+        shown = page.get_by_test_id("stMarkdownContainer")
+        shown.filter(has_text="Too short, or too few entries.", visible=True).wait_for()
+        assert _violations(page) == []
+    finally:
+        context.close()

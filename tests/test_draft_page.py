@@ -18,12 +18,12 @@ def test_the_form_checks_what_is_typed_and_names_the_file(app_test):
     assert not at.exception
     assert download_label(at) == "Download draft.yaml"
     at.text_input(key="draft:id").input("Bakery Case").run()
-    shown = [c.value for c in at.caption]
-    assert any("cases/draft.yaml" in c and "id:" in c for c in shown)  # under the field
+    shown = [m.value for m in at.markdown]
+    assert any("cases/draft.yaml" in m and "id:" in m for m in shown)  # under the field
     at.text_input(key="draft:id").input("bakery-case").run()
     at.text_input(key="draft:title").input("A bakery takes orders online").run()
     assert download_label(at) == "Download bakery-case.yaml"
-    assert not any("id:" in c for c in [c.value for c in at.caption])
+    assert not any("draft.yaml:" in m and "id:" in m for m in [m.value for m in at.markdown])
     assert at.warning  # the required fields still missing
 
 
