@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas import case_finder
 from atlas.compare import MAX_CASES, MIN_CASES, compare_rows
 from atlas.compare_export import compare_csv, compare_markdown
 from atlas.export import render_show
@@ -22,12 +23,43 @@ titles = {
 }
 
 KEY = params.PARAMS["compare"].key
+FOUND = 6  # the matches offered for what is typed
 st.title(_("Compare"))
+
+
+def _add(case_id: str) -> None:
+    st.session_state[KEY] = [*st.session_state.get(KEY, []), case_id][:MAX_CASES]
+
+
+query = st.text_input(
+    _("Find a case"),
+    key="compare_find",
+    type="search",
+    live=True,
+    placeholder=_("A title, a company or an id"),
+    help=_("Exact and prefix matches come first; press a match to add it."),
+)
+if query.strip():
+    chosen = st.session_state.get(KEY, [])
+    found = case_finder.rank(query, case_finder.candidates(table), limit=FOUND)
+    hits = st.container(horizontal=True, key="compare_found")
+    for case_id in found:
+        hits.button(
+            titles[case_id],
+            key=f"compare_add_{case_id}",
+            icon=":material/check:" if case_id in chosen else ":material/add:",
+            on_click=_add,
+            args=(case_id,),
+            disabled=case_id in chosen or len(chosen) >= MAX_CASES,
+        )
+    if not found:
+        hits.caption(_("No case's title, company or id holds that text."))
 ids = st.multiselect(
     _("Cases to compare"),
     list(titles),
     format_func=titles.get,
     max_selections=MAX_CASES,
+    filter_mode="contains",
     placeholder=_("Choose {min} to {max} cases").format(min=MIN_CASES, max=MAX_CASES),
     **url_state.bind(KEY, [i for i in params.value("compare") if i in titles]),
 )
