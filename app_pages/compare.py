@@ -8,9 +8,9 @@ from atlas import case_finder
 from atlas.compare import MAX_CASES, MIN_CASES, compare_rows
 from atlas.compare_export import compare_csv, compare_markdown
 from atlas.export import render_show
+from atlas.localized import case_text
 from atlas.presentation import show_from_compare
-from atlas.text_safety import md_escape
-from components.case_card import outcome_badge
+from components.compare_view import compare_view
 from ui import pages, params, url_state
 from ui.context import context
 from ui.i18n import _, current_language, localized, title_sort_key
@@ -97,29 +97,23 @@ for label, fmt, data, mime in (
         on_click="ignore",
         key=f"compare_download_{fmt}",
     )
-widths = [1.1] + [2] * len(cases)
-head = st.columns(widths, vertical_alignment="top")
-for col, case in zip(head[1:], cases, strict=True):
-    with col:
-        st.markdown(f"**{md_escape(localized(case.title, case.zh and case.zh.title))}**")
-        outcome_badge(case.outcome.status.value)
-        st.page_link(
-            pages.path("case"),
-            label=_("Open case"),
-            query_params={"case": case.id},
-            icon=":material/arrow_forward:",
-        )
-st.divider()
-for row in compare_rows(cases, _, lang):
-    if only_diff and not row.differs:
-        continue
-    cols = st.columns(widths, vertical_alignment="top")
-    mark = ":orange[**≠**] " if row.differs else ""
-    cols[0].markdown(
-        f"{mark}**{_(row.field)}**",
-        help=_("The cases differ here.") if row.differs else _("The same for all."),
+
+
+def _case_link(case) -> None:
+    st.page_link(
+        pages.path("case"),
+        label=_("Open case"),
+        query_params={"case": case.id},
+        icon=":material/arrow_forward:",
     )
-    for col, value in zip(cols[1:], row.values, strict=True):
-        lines = [md_escape(v) for v in value.split("\n") if v.strip()] or ["—"]
-        col.markdown("\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0])
+
+
+rows = [r for r in compare_rows(cases, _, lang) if r.differs or not only_diff]
+compare_view(
+    cases,
+    [localized(c.title, c.zh and c.zh.title) for c in cases],
+    [case_text(c, lang) for c in cases],
+    rows,
+    _case_link,
+)
 st.caption(_(":orange[**≠**] marks the fields where the cases differ."))

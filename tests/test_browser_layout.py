@@ -3,6 +3,7 @@ that what a page shows fits or scrolls on purpose, measured in Chromium."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -42,3 +43,56 @@ def test_explore_pager_has_previous_on_the_left_and_next_on_the_right(page, serv
     prev.click()
     page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get("p") == ["2"])
     assert_clean(page, seen)
+
+
+COMPARED = "/compare?compare=uber-taxi,didi-uber-china,grab-super-app"
+FIELDS = ["Mode", "Outcome", "Years", "Connections before", "Connections after", "Lessons"]
+
+
+def test_compare_on_a_phone_stacks_the_cases_with_labels_and_scrolling_diagrams(page, server):
+    seen = watch(page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server.url + COMPARED)
+    wait_ready(page)
+    assert page.locator(".st-key-compare-side-by-side").is_hidden()
+    cards = [page.locator(f".st-key-compare-case-{i}") for i in range(3)]
+    boxes = [card.bounding_box() for card in cards]  # measured together: no scrolling
+    for upper, lower in pairwise(boxes):
+        assert upper["y"] + upper["height"] <= lower["y"]  # one case after another
+    for card, found in zip(cards, boxes, strict=True):
+        assert found["x"] >= 0 and found["x"] + found["width"] <= 390
+        text = card.inner_text()
+        assert all(field in text for field in FIELDS), text[:300]  # every field labelled
+    diagrams = page.locator('[class*="st-key-compare-diagram-phone"]')
+    assert diagrams.count() == 6  # before and after, for each case
+    sizes = diagrams.evaluate_all(
+        """els => els.map(e => {
+            const svg = e.querySelector('[data-testid="stGraphVizChart"] > svg');
+            const natural = svg.width.baseVal.value;  // the width Graphviz gave it
+            return {natural, drawn: svg.getBoundingClientRect().width,
+                    scroll: e.scrollWidth, client: e.clientWidth};
+        })"""
+    )
+    for size in sizes:
+        assert size["drawn"] >= size["natural"] - 1, size  # never shrunk
+    wide = [s for s in sizes if s["natural"] > s["client"]]
+    assert wide and all(s["scroll"] > s["client"] for s in wide)  # those scroll sideways
+    first_wide = diagrams.nth(next(i for i, s in enumerate(sizes) if s in wide))
+    assert first_wide.evaluate("e => { e.scrollLeft = 100; return e.scrollLeft; }") > 0
+    main = page.get_by_test_id("stMain")
+    assert main.evaluate("e => e.scrollWidth <= e.clientWidth")  # the page itself does not
+    assert_clean(page, seen)
+
+
+@pytest.mark.parametrize("width", [1024, 1920])
+def test_compare_on_a_wide_window_shows_the_cases_side_by_side(page, server, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(server.url + COMPARED)
+    wait_ready(page)
+    assert page.locator(".st-key-compare-one-by-one").is_hidden()
+    side = page.locator(".st-key-compare-side-by-side")
+    titles = ["Uber against the taxi trade", "Didi Chuxing takes over Uber China (2016)"]
+    label, *heads = [side.get_by_text(t, exact=True).bounding_box() for t in ["Mode", *titles]]
+    assert abs(heads[0]["y"] - heads[1]["y"]) < 2  # the cases side by side
+    assert label["x"] + label["width"] < heads[0]["x"] < heads[1]["x"]  # labels on the left
+    assert side.locator('[class*="st-key-compare-diagram-wide"]').count() == 6
