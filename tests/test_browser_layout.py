@@ -96,3 +96,19 @@ def test_compare_on_a_wide_window_shows_the_cases_side_by_side(page, server, wid
     assert abs(heads[0]["y"] - heads[1]["y"]) < 2  # the cases side by side
     assert label["x"] + label["width"] < heads[0]["x"] < heads[1]["x"]  # labels on the left
     assert side.locator('[class*="st-key-compare-diagram-wide"]').count() == 6
+
+
+def test_the_upload_widget_speaks_the_interface_language(page, server):
+    page.goto(f"{server.url}/tours?lang=zh")
+    wait_ready(page)
+    uploader = page.get_by_test_id("stFileUploader")
+    uploader.scroll_into_view_if_needed()
+    button = uploader.get_by_test_id("stFileUploaderDropzone").locator("button")
+    shown = button.evaluate("e => getComputedStyle(e, '::after').content")
+    assert shown == '"选择文件"'
+    english = button.get_by_text("Upload", exact=True)  # left for screen readers only
+    assert english.evaluate("e => e.getBoundingClientRect().width <= 1")
+    note = uploader.get_by_test_id("stFileUploaderDropzoneInstructions")
+    shown = note.evaluate("e => getComputedStyle(e, '::after').content")
+    assert shown == '"每个文件不超过 1 MB · YAML，YML"'
+    assert note.locator("span").first.is_hidden()  # Streamlit's English note
