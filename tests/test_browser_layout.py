@@ -112,3 +112,25 @@ def test_the_upload_widget_speaks_the_interface_language(page, server):
     shown = note.evaluate("e => getComputedStyle(e, '::after').content")
     assert shown == '"每个文件不超过 1 MB · YAML，YML"'
     assert note.locator("span").first.is_hidden()  # Streamlit's English note
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_explore_cards_read_in_the_chosen_order(page, server, curated, width):
+    from atlas.i18n import sort_key
+    from atlas.queries import PAGE_SIZE
+
+    _, table = curated
+    expected = sorted(table.itertuples(), key=lambda r: sort_key(r.title, "en"))
+    expected = [r.id for r in expected][: PAGE_SIZE["cards"]]
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{server.url}/explore?sort=title")
+    wait_ready(page)
+    links = page.get_by_test_id("stMain").get_by_test_id("stPageLink-NavLink")
+    found = links.evaluate_all(
+        """els => els.map(e => {
+             const r = e.closest('[data-testid="stColumn"]').getBoundingClientRect();
+             return [Math.round(r.y), r.x, new URL(e.href).searchParams.get('case')]; })"""
+    )
+    dom_order = [case for _, _, case in found]
+    reading_order = [case for _, _, case in sorted(found)]  # cards top down, left to right
+    assert dom_order == reading_order == expected  # what Tab and the eye both follow
