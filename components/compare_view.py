@@ -34,12 +34,13 @@ def _value(value: str) -> None:
     st.markdown("\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0])
 
 
-def _diagram(text: CaseText, field: str, key: str) -> None:
+def _diagram(text: CaseText, field: str, key: str) -> bool:
     links = getattr(text, DIAGRAMS[field])
     colour = BEFORE_COLOUR if DIAGRAMS[field] == "before" else AFTER_COLOUR
     if links:
         with st.container(key=f"compare-diagram-{key}"):
             st.graphviz_chart(connection_dot(links, colour), width="content")
+    return bool(links)
 
 
 def _label(row: Row) -> None:
@@ -87,6 +88,7 @@ def compare_view(
                 _head(case, title, case_link)
                 for row in rows:
                     _label(row)
-                    if row.field in DIAGRAMS:
-                        _diagram(texts[i], row.field, f"phone-{i}-{DIAGRAMS[row.field]}")
+                    key = f"phone-{i}-{DIAGRAMS.get(row.field)}"
+                    if row.field in DIAGRAMS and _diagram(texts[i], row.field, key):
+                        st.caption(_("A diagram wider than the screen scrolls sideways."))
                     _value(row.values[i])

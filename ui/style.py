@@ -8,7 +8,9 @@ selected by its border and tint, as before. Links in a page wrap rather than bei
 with an ellipsis (a case title is the whole point of the link, on a phone too).
 Keyboard focus always shows: Streamlit rings its buttons, but its links (the page list and
 page links) show nothing and its fields only tint a 1 px border, so links and fields get a
-ring in the text's own colour, which contrasts in either theme (WCAG 2.4.7).
+ring in the text's own colour, which contrasts in either theme (WCAG 2.4.7). The labels
+on a connection diagram's lines take the text's colour too: drawn in the line's blue or
+grey they were hard to read on the dark theme's background.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ button[data-variant="pills"] { color: inherit !important; }
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 a:focus-visible, input:focus-visible, textarea:focus-visible {
   outline: 2px solid currentColor !important; outline-offset: 2px !important; }
+[data-testid="stGraphVizChart"] .edge text { fill: currentColor; }
 </style>"""
 
 
