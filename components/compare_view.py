@@ -2,7 +2,8 @@
 wide window, and one case after another, every field with its label, on a phone. CSS shows
 the one that fits the window's width (Streamlit stacks columns below 640 px, where a row's
 values would lose which case they belong to). The connection diagrams keep their size and
-scroll sideways rather than shrink to unreadable."""
+scroll sideways rather than shrink to unreadable; side by side, a tab per case gives each
+one the width of all the cases' columns."""
 
 from __future__ import annotations
 
@@ -77,11 +78,14 @@ def compare_view(
             cols = st.columns(widths, vertical_alignment="top")
             with cols[0]:
                 _label(row)
-            for i, (col, value) in enumerate(zip(cols[1:], row.values, strict=True)):
+            for col, value in zip(cols[1:], row.values, strict=True):
                 with col:
-                    if row.field in DIAGRAMS:
-                        _diagram(texts[i], row.field, f"wide-{i}-{DIAGRAMS[row.field]}")
                     _value(value)
+            if row.field in DIAGRAMS:  # a tab per case: each diagram gets the full width
+                tabs = st.columns([1.1, 2 * len(cases)])[1].tabs(list(titles))
+                for i, tab in enumerate(tabs):
+                    with tab:
+                        _diagram(texts[i], row.field, f"wide-{i}-{DIAGRAMS[row.field]}")
     with st.container(key="compare-one-by-one"):
         for i, (case, title) in enumerate(zip(cases, titles, strict=True)):
             with st.container(border=True, key=f"compare-case-{i}"):

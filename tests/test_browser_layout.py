@@ -92,10 +92,17 @@ def test_compare_on_a_wide_window_shows_the_cases_side_by_side(page, server, wid
     assert page.locator(".st-key-compare-one-by-one").is_hidden()
     side = page.locator(".st-key-compare-side-by-side")
     titles = ["Uber against the taxi trade", "Didi Chuxing takes over Uber China (2016)"]
-    label, *heads = [side.get_by_text(t, exact=True).bounding_box() for t in ["Mode", *titles]]
+    label = side.get_by_text("Mode", exact=True).bounding_box()
+    heads = [side.get_by_text(t, exact=True).first.bounding_box() for t in titles]
     assert abs(heads[0]["y"] - heads[1]["y"]) < 2  # the cases side by side
     assert label["x"] + label["width"] < heads[0]["x"] < heads[1]["x"]  # labels on the left
     assert side.locator('[class*="st-key-compare-diagram-wide"]').count() == 6
+    tab = side.get_by_role("tab", name=titles[1]).first  # a tab per case shows its diagram
+    tab.click()
+    shown = side.locator('[class*="st-key-compare-diagram-wide-1-before"]')
+    shown.wait_for()
+    column = heads[1]["x"] - heads[0]["x"]
+    assert shown.evaluate("e => e.clientWidth") > 2 * column  # all the cases' columns wide
 
 
 def test_the_upload_widget_speaks_the_interface_language(page, server):
