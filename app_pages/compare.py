@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from atlas import case_finder
 from atlas.compare import MAX_CASES, MIN_CASES, compare_rows
 from atlas.compare_export import compare_csv, compare_markdown
 from atlas.export import render_show
+from atlas.localized import case_text
 from atlas.presentation import show_from_compare
-from atlas.text_safety import md_escape
-from components.case_card import outcome_badge
+from components.compare_view import compare_view
 from ui import pages, params, url_state
 from ui.context import context
 from ui.i18n import _, current_language, localized, title_sort_key
@@ -22,12 +23,43 @@ titles = {
 }
 
 KEY = params.PARAMS["compare"].key
+FOUND = 6  # the matches offered for what is typed
 st.title(_("Compare"))
+
+
+def _add(case_id: str) -> None:
+    st.session_state[KEY] = [*st.session_state.get(KEY, []), case_id][:MAX_CASES]
+
+
+query = st.text_input(
+    _("Find a case"),
+    key="compare_find",
+    type="search",
+    live=True,
+    placeholder=_("A title, a company or an id"),
+    help=_("Exact and prefix matches come first; press a match to add it."),
+)
+if query.strip():
+    chosen = st.session_state.get(KEY, [])
+    found = case_finder.rank(query, case_finder.candidates(table), limit=FOUND)
+    hits = st.container(horizontal=True, key="compare_found")
+    for case_id in found:
+        hits.button(
+            titles[case_id],
+            key=f"compare_add_{case_id}",
+            icon=":material/check:" if case_id in chosen else ":material/add:",
+            on_click=_add,
+            args=(case_id,),
+            disabled=case_id in chosen or len(chosen) >= MAX_CASES,
+        )
+    if not found:
+        hits.caption(_("No case's title, company or id holds that text."))
 ids = st.multiselect(
     _("Cases to compare"),
     list(titles),
     format_func=titles.get,
     max_selections=MAX_CASES,
+    filter_mode="contains",
     placeholder=_("Choose {min} to {max} cases").format(min=MIN_CASES, max=MAX_CASES),
     **url_state.bind(KEY, [i for i in params.value("compare") if i in titles]),
 )
@@ -65,29 +97,23 @@ for label, fmt, data, mime in (
         on_click="ignore",
         key=f"compare_download_{fmt}",
     )
-widths = [1.1] + [2] * len(cases)
-head = st.columns(widths, vertical_alignment="top")
-for col, case in zip(head[1:], cases, strict=True):
-    with col:
-        st.markdown(f"**{md_escape(localized(case.title, case.zh and case.zh.title))}**")
-        outcome_badge(case.outcome.status.value)
-        st.page_link(
-            pages.path("case"),
-            label=_("Open case"),
-            query_params={"case": case.id},
-            icon=":material/arrow_forward:",
-        )
-st.divider()
-for row in compare_rows(cases, _, lang):
-    if only_diff and not row.differs:
-        continue
-    cols = st.columns(widths, vertical_alignment="top")
-    mark = ":orange[**≠**] " if row.differs else ""
-    cols[0].markdown(
-        f"{mark}**{_(row.field)}**",
-        help=_("The cases differ here.") if row.differs else _("The same for all."),
+
+
+def _case_link(case) -> None:
+    st.page_link(
+        pages.path("case"),
+        label=_("Open case"),
+        query_params={"case": case.id},
+        icon=":material/arrow_forward:",
     )
-    for col, value in zip(cols[1:], row.values, strict=True):
-        lines = [md_escape(v) for v in value.split("\n") if v.strip()] or ["—"]
-        col.markdown("\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0])
+
+
+rows = [r for r in compare_rows(cases, _, lang) if r.differs or not only_diff]
+compare_view(
+    cases,
+    [localized(c.title, c.zh and c.zh.title) for c in cases],
+    [case_text(c, lang) for c in cases],
+    rows,
+    _case_link,
+)
 st.caption(_(":orange[**≠**] marks the fields where the cases differ."))

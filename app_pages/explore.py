@@ -101,17 +101,20 @@ if selection.empty:
         icon=":material/search_off:",
     )
 elif view == "cards":
-    grid = st.columns(3)
-    for i, row in enumerate(page.rows.itertuples()):
-        with grid[i % 3]:
-            case_card(
-                row,
-                pages.path("case"),
-                params.link(case=row.id),
-                ticked=row.id in ctx.picked,
-                on_tick=picked_state.tick,
-                tick_key=f"tick_{row.id}",
-            )
+    # A row of columns per three cards: a phone stacks each row's columns, so the cards
+    # stay in the chosen order there too (and Tab goes along the rows, as the eye does).
+    cards = list(page.rows.itertuples())
+    for start in range(0, len(cards), 3):
+        for col, row in zip(st.columns(3), cards[start : start + 3], strict=False):
+            with col:
+                case_card(
+                    row,
+                    pages.path("case"),
+                    params.link(case=row.id),
+                    ticked=row.id in ctx.picked,
+                    on_tick=picked_state.tick,
+                    tick_key=f"tick_{row.id}",
+                )
 else:
     page_ids = list(page.rows["id"])
     case_table(

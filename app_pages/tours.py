@@ -15,6 +15,7 @@ from atlas.schema import Tour
 from atlas.text_safety import md_escape
 from atlas.tour_link import MAX_CODE_CHARS, encode_tour, fits_in_link
 from atlas.tours import MAX_STOPS, tour_from_cases, tour_from_upload, tour_to_yaml
+from components.file_upload import file_uploader
 from ui import pages, params
 from ui.context import context
 from ui.i18n import _, current_language, localized
@@ -225,8 +226,12 @@ else:
         share(tour)
 
 st.header(_("Load a tour file"), anchor=False)
-upload = st.file_uploader(
-    _("A tour file you downloaded or wrote (YAML)"), type=["yaml", "yml"], key="tour_upload"
+upload = file_uploader(
+    _("A tour file you downloaded or wrote (YAML)"),
+    ["yaml", "yml"],
+    key="tour_upload",
+    max_mb=1,  # a tour file is a few kilobytes
+    help=_("Drag a tour file here, or press the button to choose one."),
 )
 if upload is not None:
     tour, problems = tour_from_upload(upload.name, upload.getvalue(), set(titles))

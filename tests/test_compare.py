@@ -49,3 +49,25 @@ def test_the_compare_page_offers_its_exports(app_test):
     assert not at.exception
     labels = {b.proto.label for b in at.get("download_button")}
     assert {"CSV", "Markdown", "PowerPoint deck"} <= labels
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "first"),
+    [("en", "Uber", "Uber against the taxi trade"), ("zh", "Uber", "优步与出租车行业之争")],
+)
+def test_the_picker_offers_exact_and_prefix_matches_first_in_the_language(
+    app_test, lang, typed, first
+):
+    from tests.conftest import ROOT
+    from tests.test_app import run_page
+
+    at = run_page(app_test(ROOT / "cases", lang=lang), "app_pages/compare.py")
+    at.text_input(key="compare_find").input(typed).run()
+    offered = [b.label for b in at.button if b.key.startswith("compare_add_")]
+    assert offered[0] == first and len(offered) == 3  # the Uber cases, no fuzzy ones
+    at.button(key="compare_add_uber-taxi").click().run()
+    at.button(key="compare_add_didi-uber-china").click().run()
+    assert not at.exception
+    assert at.multiselect[0].value == ["uber-taxi", "didi-uber-china"]
+    assert at.query_params["compare"] == "uber-taxi,didi-uber-china"
+    assert first in at.multiselect[0].options  # the picker's titles, in the language
