@@ -186,6 +186,13 @@ def test_a_case_link_opens_the_case_and_stays(open_at, library):
     assert url(at, "case") == [other.id]
 
 
+def test_a_compare_link_may_repeat_the_parameter_instead_of_commas(open_at, library):
+    a, b = (case.id for case in library[0].cases[:2])
+    at = open_at(COMPARE, compare=[a, b])  # ?compare=a&compare=b, as people also write it
+    assert at.multiselect(key="w.compare_pick").value == [a, b]
+    assert url(at, "compare") == [f"{a},{b}"]  # written back in the documented form
+
+
 def test_a_compare_link_picks_the_cases_and_stays(open_at, library):
     a, b, c = (case.id for case in library[0].cases[:3])
     at = open_at(COMPARE, compare=f"{a},{b}")

@@ -98,13 +98,15 @@ class Param:
     default: Any
     read: Callable[[str, Any], tuple[Any, list[str]]]  # (URL text, ctx) -> value, notices
     write: Callable[[Any], str] = str
+    joined: bool = False  # a list: `compare=a,b` and `compare=a&compare=b` say the same
 
     @property
     def names(self) -> frozenset[str]:
         return frozenset({self.name})
 
     def adopt(self, part: Query, ctx: Any) -> list[str]:
-        raw = up.last(part, self.name)
+        joined = ",".join(part.get(self.name, [])) or None
+        raw = joined if self.joined else up.last(part, self.name)
         value, notices = (self.default, []) if raw is None else self.read(raw, ctx)
         st.session_state[self.key] = value
         return notices
@@ -178,7 +180,7 @@ PARAMS: dict[str, Param] = {
                 raw, ctx
             ),
         ),
-        Param("compare", "compare_pick", [], _compare, ",".join),
+        Param("compare", "compare_pick", [], _compare, ",".join, joined=True),
         Param("present", "present_show", SELECTION, _present),
         Param("tour", "present_tour", None, _tour, encode_tour),  # the whole tour: atlas/tour_link
         Param("slide", "present_slide", 1, _single(up.positive_int("slide"))),
