@@ -1,16 +1,19 @@
 """The drawing kit of the deck: slide geometry, colours and fonts, text that is measured
-and cut to fit its box, and the shapes every slide is made of (text boxes, filled boxes,
-badges, lines, the heading and the footer).
+and shortened to fit its box, and the shapes every slide is made of (text boxes, filled
+boxes, badges, lines, the heading and the footer).
 
 A .pptx has no reliable overflow rule, so text is fitted here: `width_of` counts a wide
-(e.g. Chinese) character twice, `fit_text` picks the largest size that fits a box and cuts
-the text when none does.
+(e.g. Chinese) character twice, `fit_text` picks the largest size that fits a box and, when
+none does, keeps the first sentences (or clauses, or words) that fit: text is never cut
+inside a word or marked with an ellipsis. Sizes are for a room: 18 pt or more, body text
+20 pt, the footer 12 pt.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from unicodedata import east_asian_width
 
 from pptx.dml.color import RGBColor
@@ -29,18 +32,17 @@ LIGHT_ACCENT, PANEL = "DCE7F2", "F3F5F8"
 # Average character width of Arial as a share of the font size (measured on case text:
 # 0.44 regular, 0.55 bold), a little generous so that an estimate that fits really fits.
 CHAR_EM, BOLD_EM = 0.47, 0.57
+LINE = 1.2  # a line's height as a share of the font size
+# Sizes in points: nothing on a slide is smaller than TEXT_MIN but the footer (FOOTER_PT),
+# body text (summaries, outcomes, table cells) is BODY_PT or more.
+TEXT_MIN, BODY_PT, FOOTER_PT = 18, 20, 12
 
 
 # --- text ------------------------------------------------------------------------------
 
 
-def clip(text: str, limit: int) -> str:
-    """Text on one line, cut at a word boundary to at most `limit` characters."""
-    text = " ".join(str(text).split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
-    return cut + "…"
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())
 
 
 def _measured(text: str) -> str:
@@ -53,36 +55,82 @@ def width_of(text: str) -> int:
     return len(_measured(text))
 
 
-def clip_to(text: str, units: int) -> str:
-    """`clip`, for a line `units` Latin characters wide, counting wide characters twice."""
-    text = clip(text, units)
-    while width_of(text) > units and len(text) > 1:
-        text = clip(text, len(text) - 2)
-    return text
-
-
 def chars_per_line(width_in: float, size_pt: float, em: float = CHAR_EM) -> int:
     """About how many characters fit on a line of the width."""
     return max(1, int(width_in * 72 / (size_pt * em)))
 
 
 def lines_needed(text: str, width_in: float, size_pt: float, em: float = CHAR_EM) -> int:
-    return len(textwrap.wrap(_measured(text), chars_per_line(width_in, size_pt, em))) or 1
+    per_line = chars_per_line(width_in, size_pt, em)
+    return sum(len(textwrap.wrap(_measured(p), per_line)) or 1 for p in text.split("\n"))
+
+
+def mixed_lines(parts: Sequence[tuple[str, float, float]], width_in: float) -> int:
+    """Lines that runs of (text, size, em) take together: each run counted in characters
+    of the smallest run's size, wrapped at that size's line length."""
+    base = min(size * em for _text, size, em in parts)
+    words = []
+    for text, size, em in parts:
+        scale = size * em / base
+        words += ["0" * max(1, round(width_of(w) * scale)) for w in text.split()]
+    return len(textwrap.wrap(" ".join(words), chars_per_line(width_in, base, 1.0))) or 1
+
+
+def text_height(text: str, width_in: float, size_pt: float, em: float = CHAR_EM) -> float:
+    """Inches that the text takes in a box of the width (lines of 1.2 times the size)."""
+    return lines_needed(text, width_in, size_pt, em) * size_pt * LINE / 72
 
 
 def fits(text: str, box_w: float, box_h: float, size: float, em: float = CHAR_EM) -> bool:
-    return lines_needed(text, box_w, size, em) * size * 1.2 / 72 <= box_h
+    return text_height(text, box_w, size, em) <= box_h
+
+
+# Where a text may be shortened: after a sentence, else after a clause, else after a word.
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])")
+# A comma ends a clause only before a word that starts one ("…, and", "…, which"): a
+# comma in a list ("green, yellow and red") does not.
+_JOINS = "and|but|while|which|whose|who|before|after|then|so|as|until|when|where|its|their"
+_CLAUSE = re.compile(rf"(?<=[;:])\s+(?=\S)|(?<=,)\s+(?=(?:{_JOINS})\b)|(?<=[，；：])|\s+[–—]\s+")
+_WORD = re.compile(r"\s+")
+
+
+def _prefixes(text: str, pattern: re.Pattern) -> list[str]:
+    """The text's beginnings that end where the pattern splits it, longest first."""
+    cuts = [m.start() for m in pattern.finditer(text) if 0 < m.start() < len(text)]
+    return [text[:c].rstrip(" ,;:，；：、–—") for c in reversed(cuts)]
+
+
+def _closed(text: str) -> str:
+    """A shortened text ends as a sentence: with its full stop."""
+    if not text or text[-1] in ".!?。！？":
+        return text
+    return text + ("。" if east_asian_width(text[-1]) in "WF" else ".")
+
+
+def shorten(text: str, fit: Callable[[str], bool], words: bool = True) -> str:
+    """The text, or its first sentences, first clauses or (with `words`) first words,
+    whichever is the longest that `fit` accepts; shortened by whole parts, never cut inside
+    a word and never marked with an ellipsis ('' when nothing fits)."""
+    text = one_line(text)
+    if fit(text):
+        return text
+    cuts = ((_SENTENCE, False), (_CLAUSE, True)) + (((_WORD, False),) if words else ())
+    for pattern, close in cuts:
+        for head in _prefixes(text, pattern):
+            head = _closed(head) if close else head
+            if fit(head):
+                return head
+    return ""
 
 
 def fit_text(
     text: str, box_w: float, box_h: float, sizes: Sequence[float], em: float = CHAR_EM
 ) -> tuple[str, float]:
     """(text, size) that fit the box: the largest size that fits, else the smallest size
-    with the text cut to the lines the box holds."""
+    with the text shortened (`shorten`) to what the box holds."""
+    text = one_line(text)
     size = next((s for s in sizes if fits(text, box_w, box_h, s, em)), sizes[-1])
-    while len(text) > 1 and not fits(text, box_w, box_h, size, em):
-        text = clip(text, int(len(text) * 0.92))
-    return text, size
+    return shorten(text, lambda t: fits(t, box_w, box_h, size, em)), size
 
 
 def rgb(hex_colour: str) -> RGBColor:
@@ -175,15 +223,19 @@ def badge(
     text: str,
     fill: str,
     ink: str = "FFFFFF",
-    right: float = WIDTH - MARGIN,
+    size: float = TEXT_MIN,
 ) -> float:
-    """A pill sized to its text; returns its right edge (no pill if it would not pass
-    `right`)."""
-    width = width_of(text) * 12 * BOLD_EM / 72 + 0.3
-    if left + width > right:
-        return left
-    label_box(slide, (left, top, width, 0.34), text, 12, fill, ink, bold=True)
+    """A pill sized to its text; returns its right edge."""
+    width = badge_width(text, size)
+    label_box(slide, (left, top, width, BADGE_H), text, size, fill, ink, bold=True)
     return left + width
+
+
+BADGE_H = 0.46
+
+
+def badge_width(text: str, size: float = TEXT_MIN) -> float:
+    return width_of(text) * size * BOLD_EM / 72 + 0.3
 
 
 # --- slide frame ---------------------------------------------------------------------------
@@ -193,7 +245,8 @@ def blank_slide(prs):
     return prs.slides.add_slide(prs.slide_layouts[6])  # "Blank": no 4:3 placeholders
 
 
-def slide_heading(slide, title: str, size: int = 28) -> None:
+def slide_heading(slide, title: str, size: int = 30) -> None:
+    title, size = fit_text(title, WIDTH - 2 * MARGIN, 0.9, (size, 26, 22), BOLD_EM)
     text_box(
         slide,
         (MARGIN, 0.35, WIDTH - 2 * MARGIN, 0.9),
@@ -213,17 +266,22 @@ def line(slide, x1: float, y1: float, x2: float, y2: float, colour: str, width_p
     return shape
 
 
+FOOTER_TOP = HEIGHT - 0.62
+# The footer's text box: two lines at FOOTER_PT beside the slide number.
+FOOTER_BOX = (MARGIN, FOOTER_TOP + 0.06, WIDTH - 2 * MARGIN - 1.1, 0.48)
+
+
 def footer(slide, left_text: str, number: int, total: int, name: str = "Footer") -> None:
-    top = HEIGHT - 0.62
+    """The rule, a line or two of `left_text` (shortened to fit) and the slide's number."""
+    top = FOOTER_TOP
     line(slide, MARGIN, top, WIDTH - MARGIN, top, RULE, 0.75)
-    text_box(
-        slide, (MARGIN, top + 0.06, WIDTH - 2 * MARGIN - 1.0, 0.48), left_text, 9, MUTED, name=name
-    )
+    left_text, _ = fit_text(left_text, *FOOTER_BOX[2:], (FOOTER_PT,))
+    text_box(slide, FOOTER_BOX, left_text, FOOTER_PT, MUTED, name=name)
     text_box(
         slide,
-        (WIDTH - MARGIN - 0.9, top + 0.06, 0.9, 0.3),
+        (WIDTH - MARGIN - 1.0, top + 0.06, 1.0, 0.3),
         f"{number} / {total}",
-        9,
+        FOOTER_PT,
         MUTED,
         align=PP_ALIGN.RIGHT,
     )
