@@ -21,6 +21,7 @@ from components.slide import PRESENTER_CSS, slide
 from components.speaker_view import speaker_clock, speaker_view
 from ui import pages, params, url_state
 from ui.context import context
+from ui.deck_title import TITLED, deck_title, default_title, file_stem, titled
 from ui.i18n import _, current_language, localized, title_sort_key
 from ui.params import SELECTION
 from ui.rooms import rooms
@@ -167,12 +168,16 @@ if not speaker:
         icon=":material/co_present:",
         help=_("Opens a second window with the notes, the next slide and the time"),
     )
-for fmt_key in ("pptx", "html"):
+downloads = bar.popover(_("Download"), icon=":material/download:")
+default = default_title(show)
+title = deck_title(downloads, "present", default)
+stem = file_stem(title, default, carried.id if carried is not None else wanted)
+for fmt_key in TITLED:
     fmt = FORMATS[fmt_key]
-    bar.download_button(
+    downloads.download_button(
         _(fmt.label),
-        data=lambda k=fmt_key: render_show(k, show, public_url()),
-        file_name=f"{carried.id if carried is not None else wanted}.{fmt.extension}",
+        data=lambda k=fmt_key, t=title: render_show(k, titled(show, t), public_url()),
+        file_name=f"{stem}.{fmt.extension}",
         mime=fmt.mime,
         icon=":material/download:",
         on_click="ignore",

@@ -78,7 +78,10 @@ def title_slide(prs, show: Show) -> None:
     kicker, _size = fit_text(kicker, width, 0.4, (TEXT_MIN,), BOLD_EM)
     text_box(slide, (left, 0.95, width, 0.4), kicker, TEXT_MIN, ACCENT, bold=True)
     title, size = fit_text(show.title, width, 2.1, (44, 36, 30), BOLD_EM)
-    text_box(slide, (left, 1.5, width, 2.1), title, size, bold=True, anchor=MSO_ANCHOR.BOTTOM)
+    text_box(
+        slide, (left, 1.5, width, 2.1), title, size, bold=True, anchor=MSO_ANCHOR.BOTTOM,
+        name="Deck title",
+    )  # fmt: skip
     caption = show.subtitle  # the title above already names the tour
     caption, size = fit_text(caption, width, 1.9, (24, 22, BODY_PT))
     text_box(slide, (left, 3.85, width, 1.9), caption, size, MUTED)
