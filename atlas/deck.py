@@ -82,7 +82,8 @@ def title_slide(prs, show: Show) -> None:
         slide, (left, 1.5, width, 2.1), title, size, bold=True, anchor=MSO_ANCHOR.BOTTOM,
         name="Deck title",
     )  # fmt: skip
-    caption = show.subtitle  # the title above already names the tour
+    # the title above already names the tour; a selection titled by its sentence says it once
+    caption = show.subtitle if show.subtitle != show.title else ""
     caption, size = fit_text(caption, width, 1.9, (24, 22, BODY_PT))
     text_box(slide, (left, 3.85, width, 1.9), caption, size, MUTED)
     when = long_date(dt.date.today(), show.lang)

@@ -90,7 +90,7 @@ def _row(slide, conn: Connection, top: float, height: float, colours) -> None:
         label_box(slide, (left, top + 0.04, PARTY_W, box_h), text, SIZE, fill, ink, bold=True)
     via, lines = _via_text(conn.via)
     longest = max(width_of(part) for part in via.split("\n")) if via else 0
-    width = min(VIA_W - 0.3, longest * SIZE * CHAR_EM / 72 + 0.2) if lines == 1 else VIA_W - 0.3
+    width = min(VIA_W - 0.3, longest * SIZE * CHAR_EM / 72 + 0.4) if lines == 1 else VIA_W - 0.3
     high = lines * LINE_IN + 0.06
     box = (via_left + (VIA_W - width) / 2, mid - high / 2, width, high)
     label = text_box(

@@ -46,9 +46,17 @@ def one_line(text: str) -> str:
 
 
 def _measured(text: str) -> str:
-    """The text with each wide (e.g. Chinese) character doubled: it is about twice as wide
-    as a Latin letter, so lengths of this string compare with Latin line widths."""
-    return "".join(c * 2 if east_asian_width(c) in "WF" else c for c in text)
+    """The text with each wide (e.g. Chinese) character doubled, and every eighth tripled:
+    a wide character is a full em, about 2.1 times an average Latin letter, so lengths of
+    this string compare with Latin line widths."""
+    out, wide = [], 0
+    for c in text:
+        if east_asian_width(c) in "WF":
+            wide += 1
+            out.append(c * (3 if wide % 8 == 0 else 2))
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 def width_of(text: str) -> int:
@@ -92,6 +100,9 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])")
 _JOINS = "and|but|while|which|whose|who|before|after|then|so|as|until|when|where|its|their"
 _CLAUSE = re.compile(rf"(?<=[;:])\s+(?=\S)|(?<=,)\s+(?=(?:{_JOINS})\b)|(?<=[，；：])|\s+[–—]\s+")
 _WORD = re.compile(r"\s+")
+# Words a shortened text does not end on: it would read as cut ("the spread of").
+_DANGLING = {"a", "an", "the", "of", "and", "or", "but", "to", "in", "on", "at", "for"}
+_DANGLING |= {"with", "by", "from", "as", "its", "their", "his", "her", "into"}
 
 
 def _prefixes(text: str, pattern: re.Pattern) -> list[str]:
@@ -117,6 +128,8 @@ def shorten(text: str, fit: Callable[[str], bool], words: bool = True) -> str:
     cuts = ((_SENTENCE, False), (_CLAUSE, True)) + (((_WORD, False),) if words else ())
     for pattern, close in cuts:
         for head in _prefixes(text, pattern):
+            if pattern is _WORD and head.rsplit(" ", 1)[-1].lower() in _DANGLING:
+                continue
             head = _closed(head) if close else head
             if fit(head):
                 return head
