@@ -199,12 +199,39 @@ bar.button(
     shortcut="Right",
     type="primary",
 )
-with st.container(horizontal=True, key="presenter-keys"):
+
+
+def go_to_typed() -> None:
+    """A number typed in "Go to slide", then Enter: that slide; the field empties again."""
+    typed = st.session_state.get("present_goto")
+    if typed is not None:
+        go(max(1, min(int(typed), len(show))))
+        st.session_state["present_goto"] = None
+
+
+with st.container(horizontal=True, key="presenter-keys", vertical_alignment="center"):
+    st.number_input(
+        _("Go to slide"),
+        min_value=1,
+        max_value=len(show),
+        value=None,
+        step=1,
+        placeholder=_("Go to slide"),
+        label_visibility="collapsed",
+        key="present_goto",
+        on_change=go_to_typed,
+        width=150,
+    )
     st.button(_("First slide"), on_click=go, args=(1,), shortcut="Home", type="tertiary")
     st.button(_("Last slide"), on_click=go, args=(len(show),), shortcut="End", type="tertiary")
     if st.button(_("Leave"), shortcut="Esc", type="tertiary", icon=":material/logout:"):
         back = url_state.came_from()
         back = back if back in pages.BY_KEY and back != "present" else "explore"
         st.switch_page(pages.path(back), query_params=params.link())
-st.caption(_("Keys: ← previous · → next · Home first · End last · F fullscreen · Esc leave"))
+st.caption(
+    _(
+        "Keys: ← previous · → next · Home first · End last · a number then Enter: that slide"
+        " · F fullscreen · Esc leave"
+    )
+)
 presenter_keys()
