@@ -22,6 +22,8 @@ titles = {
 }
 
 KEY = params.PARAMS["compare"].key
+# The cases the link names, else the ticked cases when there are two to four of them.
+asked = params.value("compare") or (ctx.picked if MIN_CASES <= len(ctx.picked) <= MAX_CASES else [])
 st.title(_("Compare"))
 ids = st.multiselect(
     _("Cases to compare"),
@@ -29,7 +31,7 @@ ids = st.multiselect(
     format_func=titles.get,
     max_selections=MAX_CASES,
     placeholder=_("Choose {min} to {max} cases").format(min=MIN_CASES, max=MAX_CASES),
-    **url_state.bind(KEY, [i for i in params.value("compare") if i in titles]),
+    **url_state.bind(KEY, [i for i in asked if i in titles]),
 )
 if len(ids) < MIN_CASES:
     st.info(

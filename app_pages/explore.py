@@ -103,6 +103,8 @@ if ctx.picked:
         st.switch_page(
             pages.path("compare"), query_params=params.link(compare=",".join(ctx.picked))
         )
+    if actions.button(_("Make a tour"), icon=":material/tour:"):
+        st.switch_page(pages.path("tours"), query_params=params.link())
     if actions.button(_("Present"), icon=":material/slideshow:", type="primary"):
         st.switch_page(pages.path("present"), query_params=params.link(present="selection"))
 
