@@ -47,6 +47,7 @@ from atlas.deck_layout import (
     slide_heading,
     text_box,
     text_frame,
+    width_of,
 )
 from atlas.i18n import N_, Translate, count_text, long_date, translator
 from atlas.localized import case_text
@@ -95,10 +96,10 @@ def title_slide(prs, show: Show) -> None:
 
 
 def short_title(title: str) -> str:
-    """'Luckin Coffee - app-only coffee, …' -> 'Luckin Coffee': the name before the dash."""
-    for mark in (" - ", ": "):
+    """'Luckin Coffee - app-only coffee' -> 'Luckin Coffee': the name before the dash or colon."""
+    for mark in (" - ", ": ", "：", " — "):
         head = title.split(mark, 1)[0]
-        if mark in title and len(head) >= 3:
+        if mark in title and width_of(head) >= 3:
             return head
     return title
 
@@ -118,7 +119,11 @@ def _contents(slide, titles: Sequence[str], _: Translate) -> None:
     size, text_w = TEXT_MIN, width - 0.7 - HANG
     lines = 2 if few else 1
     rows = [
-        shorten(title if few else short_title(title), lambda t: _fits_lines(t, text_w, lines))
+        shorten(
+            title if few else short_title(title),
+            lambda t: _fits_lines(t, text_w, lines),
+            prose=False,
+        )
         for title in shown
     ]
     box = (left + 0.35, top + 0.85, width - 0.7, 4.7)

@@ -33,6 +33,7 @@ from atlas.deck_layout import (
     WIDTH,
     add_run,
     badge,
+    badge_width,
     blank_slide,
     chars_per_line,
     fit_text,
@@ -44,6 +45,7 @@ from atlas.deck_layout import (
     text_box,
     text_frame,
     text_height,
+    width_of,
 )
 from atlas.deck_notes import case_notes, sources_line
 from atlas.figures import figure_text
@@ -71,7 +73,7 @@ QR_CAPTION_LINES = 4
 def _case_header(slide, case: Case, text: CaseText, _: Translate, coded: bool) -> float:
     """Title, badges, facts and summary; returns where they end (inches from the top)."""
     full = WIDTH - 2 * MARGIN - ((QR_SIDE + QR_GAP) if coded else 0)
-    title, size = fit_text(text.title, full, 0.95, (32, 28, 24, 20), BOLD_EM)
+    title, size = fit_text(text.title, full, 0.95, (32, 28, 24, 20), BOLD_EM, prose=False)
     text_box(
         slide, (MARGIN, 0.3, full, 0.95), title, size, bold=True, anchor=MSO_ANCHOR.MIDDLE,
         name="Title",
@@ -104,12 +106,24 @@ def _figure_lines(metric: Metric, shown_as: MetricText, width: float) -> tuple[s
         parts = [(value, FIGURE_PT, BOLD_EM), (about, TEXT_MIN, CHAR_EM)]
         return mixed_lines(parts, width)
 
-    about = shorten(f"{shown_as.label}, {metric.year}", lambda t: lines(t) <= 2)
+    about = shorten(f"{shown_as.label}, {metric.year}", lambda t: lines(t) <= 2, prose=False)
     return value, about, lines(about)
 
 
 def _figure_height(lines: int) -> float:
     return lines * TEXT_MIN * LINE / 72 + (FIGURE_PT - TEXT_MIN) * LINE / 72 + 0.1
+
+
+def _said_in(text: str, width: float, room: float, cut: str) -> str:
+    """The text if it fits (cut 'none'), or shortened by sentences and clauses ('parts') or
+    also by words ('words'); '' when that does not fit."""
+
+    def fit(t: str) -> bool:
+        return fits(t, width, room, BODY_PT)
+
+    if cut == "none":
+        return text if fit(text) else ""
+    return shorten(text, fit, words=cut == "words")
 
 
 def _figures_height(figures: list) -> float:
@@ -121,8 +135,8 @@ def _outcome_text(case: Case, text: CaseText) -> str:
 
 
 def _outcome_and_figures(slide, case: Case, text: CaseText, top: float, _: Translate) -> None:
-    """The outcome in a few words and up to three key figures, as many as leave the words
-    two lines; the rest are in the notes."""
+    """The outcome's one-line reason and up to three key figures, as many as leave the reason
+    whole; the rest are in the notes."""
     left, bottom = RIGHT_COLUMN, BODY_BOTTOM
     width = WIDTH - MARGIN - left
     rect(slide, (left - 0.25, top, 0.04, bottom - top), RULE)
@@ -136,11 +150,15 @@ def _outcome_and_figures(slide, case: Case, text: CaseText, top: float, _: Trans
     pairs = list(zip(case.metrics, text.metrics, strict=True))[:MAX_METRICS]
     figures = [_figure_lines(m, t, width) for m, t in pairs]
     said = _outcome_text(case, text)
+    # The outcome's words whole with as many figures as leave them room (at least one), else
+    # its first sentences or clauses, else no figures; first words only as a last resort.
+    most = len(figures)
+    tries = [(1, "none"), (1, "parts"), (0, "none"), (0, "parts"), (0, "words")]
     words, shown, room = "", 0, 0.0
-    for whole in (True, False):  # whole sentences or clauses with fewer figures, else words
-        for shown in range(len(figures), -1, -1):
+    for least, cut in tries:
+        for shown in range(most, least - 1, -1):
             room = bottom - top - HEADING_H - _figures_height(figures[:shown]) - 0.1
-            words = shorten(said, lambda t, r=room: fits(t, width, r, BODY_PT), words=not whole)
+            words = _said_in(said, width, room, cut)
             if words:
                 break
         if words:
@@ -152,15 +170,16 @@ def _outcome_and_figures(slide, case: Case, text: CaseText, top: float, _: Trans
         return
     y = bottom - figures_h
     heading = _("Key figures").upper()
-    if len(figures) < len(case.metrics):
-        heading += "   "
     box = text_box(
         slide, (left, y, width, HEADING_H), heading, TEXT_MIN, INK, bold=True,
         anchor=MSO_ANCHOR.MIDDLE,
     )  # fmt: skip
     if len(figures) < len(case.metrics):
-        more = _("{shown} of {total}").format(shown=len(figures), total=len(case.metrics))
-        add_run(box.text_frame.paragraphs[0], more, TEXT_MIN, MUTED)
+        shown_of = {"shown": len(figures), "total": len(case.metrics)}
+        more = _("{shown} of {total}, all in the notes").format(**shown_of)
+        if badge_width(heading) + width_of(more + "   ") * TEXT_MIN * CHAR_EM / 72 > width:
+            more = _("{shown} of {total}").format(**shown_of)
+        add_run(box.text_frame.paragraphs[0], "   " + more, TEXT_MIN, MUTED)
     y += HEADING_H
     for value, about, lines in figures:
         h = _figure_height(lines)

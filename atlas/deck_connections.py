@@ -44,12 +44,12 @@ PAD = 0.12  # a row's room above and below its boxes' text
 
 
 def _party_text(party: str) -> tuple[str, int]:
-    text, _ = fit_text(party, PARTY_W - 0.14, MAX_LINES * LINE_IN, (SIZE,), BOLD_EM)
+    text, _ = fit_text(party, PARTY_W - 0.14, MAX_LINES * LINE_IN, (SIZE,), BOLD_EM, False)
     return text, _lines(text, PARTY_W - 0.14, BOLD_EM)
 
 
 def _via_text(via: str) -> tuple[str, int]:
-    text, _ = fit_text(via, VIA_W - 0.3, MAX_LINES * LINE_IN, (SIZE,))
+    text, _ = fit_text(via, VIA_W - 0.3, MAX_LINES * LINE_IN, (SIZE,), prose=False)
     return text, _lines(text, VIA_W - 0.3, CHAR_EM)
 
 

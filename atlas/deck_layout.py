@@ -46,14 +46,15 @@ def one_line(text: str) -> str:
 
 
 def _measured(text: str) -> str:
-    """The text with each wide (e.g. Chinese) character doubled, and every eighth tripled:
-    a wide character is a full em, about 2.1 times an average Latin letter, so lengths of
-    this string compare with Latin line widths."""
+    """The text with each wide (e.g. Chinese) character doubled, and every fifth tripled
+    (from the third on): a wide character is a full em, and spaced from Latin text beside
+    it, about 2.2 times an average Latin letter, so lengths of this string compare with
+    Latin line widths."""
     out, wide = [], 0
     for c in text:
         if east_asian_width(c) in "WF":
             wide += 1
-            out.append(c * (3 if wide % 8 == 0 else 2))
+            out.append(c * (3 if wide % 5 == 3 else 2))
         else:
             out.append(c)
     return "".join(out)
@@ -99,7 +100,8 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])")
 # comma in a list ("green, yellow and red") does not.
 _JOINS = "and|but|while|which|whose|who|before|after|then|so|as|until|when|where|its|their"
 _CLAUSE = re.compile(rf"(?<=[;:])\s+(?=\S)|(?<=,)\s+(?=(?:{_JOINS})\b)|(?<=[，；：])|\s+[–—]\s+")
-_WORD = re.compile(r"\s+")
+# Between words: at a space, or after a wide (e.g. Chinese) character, which is a word.
+_WORD = re.compile(r"\s+|(?<=[\u3000-\u9fff\uff00-\uffef])(?=\S)")
 # Words a shortened text does not end on: it would read as cut ("the spread of").
 _DANGLING = {"a", "an", "the", "of", "and", "or", "but", "to", "in", "on", "at", "for"}
 _DANGLING |= {"with", "by", "from", "as", "its", "their", "his", "her", "into"}
@@ -118,16 +120,23 @@ def _closed(text: str) -> str:
     return text + ("。" if east_asian_width(text[-1]) in "WF" else ".")
 
 
-def shorten(text: str, fit: Callable[[str], bool], words: bool = True) -> str:
+def _balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in ("()", "（）", "[]", "“”"))
+
+
+def shorten(text: str, fit: Callable[[str], bool], words: bool = True, prose: bool = True) -> str:
     """The text, or its first sentences, first clauses or (with `words`) first words,
     whichever is the longest that `fit` accepts; shortened by whole parts, never cut inside
-    a word and never marked with an ellipsis ('' when nothing fits)."""
+    a word and never marked with an ellipsis ('' when nothing fits). In `prose`, a text cut
+    after a clause ends with a full stop; a name or a label does not."""
     text = one_line(text)
     if fit(text):
         return text
-    cuts = ((_SENTENCE, False), (_CLAUSE, True)) + (((_WORD, False),) if words else ())
+    cuts = ((_SENTENCE, False), (_CLAUSE, prose)) + (((_WORD, False),) if words else ())
     for pattern, close in cuts:
         for head in _prefixes(text, pattern):
+            if pattern is not _SENTENCE and not _balanced(head):
+                continue  # never "price (Basic Autopilot"
             if pattern is _WORD and head.rsplit(" ", 1)[-1].lower() in _DANGLING:
                 continue
             head = _closed(head) if close else head
@@ -137,13 +146,18 @@ def shorten(text: str, fit: Callable[[str], bool], words: bool = True) -> str:
 
 
 def fit_text(
-    text: str, box_w: float, box_h: float, sizes: Sequence[float], em: float = CHAR_EM
+    text: str,
+    box_w: float,
+    box_h: float,
+    sizes: Sequence[float],
+    em: float = CHAR_EM,
+    prose: bool = True,
 ) -> tuple[str, float]:
     """(text, size) that fit the box: the largest size that fits, else the smallest size
     with the text shortened (`shorten`) to what the box holds."""
     text = one_line(text)
     size = next((s for s in sizes if fits(text, box_w, box_h, s, em)), sizes[-1])
-    return shorten(text, lambda t: fits(t, box_w, box_h, size, em)), size
+    return shorten(text, lambda t: fits(t, box_w, box_h, size, em), prose=prose), size
 
 
 def rgb(hex_colour: str) -> RGBColor:

@@ -201,6 +201,8 @@ def test_nothing_in_the_deck_points_outside_it(built):
         ("one two three four", 12, "one two"),
         ("第一句。第二句很长很长很长。", 10, "第一句。"),
         ("甲乙丙，丁戊己庚辛壬癸", 10, "甲乙丙。"),
+        ("甲乙丙丁戊己庚辛", 7, "甲乙丙"),  # no spaces: Chinese is cut between characters
+        ("price (Basic Autopilot cars) rises", 24, "price"),  # never inside brackets
         ("unbreakable", 5, ""),
     ],
 )

@@ -112,3 +112,16 @@ def test_every_case_of_a_deck_has_its_slide(decks, curated):
     name, prs = decks[0]
     titles = {s.shapes[0].text_frame.text for s in prs.slides if s.shapes[0].name == "Title"}
     assert len(titles) == len(lib.cases), name
+
+
+def test_the_contents_name_every_case_they_list(decks):
+    """Each row of the title slide's contents names its case (a Chinese title, which has no
+    spaces, is shortened by characters, never to nothing)."""
+    for name, prs in decks:
+        for shape in prs.slides[0].shapes:
+            if not shape.has_text_frame:
+                continue
+            for paragraph in shape.text_frame.paragraphs:
+                runs = paragraph.runs
+                if len(runs) == 2 and runs[0].text.rstrip("\t").isdigit():
+                    assert runs[1].text.strip(), (name, runs[0].text)
