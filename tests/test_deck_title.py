@@ -48,3 +48,13 @@ def test_tours_offers_each_tour_its_title(app_test, tour_library):  # noqa: F811
 )
 def test_the_file_is_named_after_a_title_the_user_set(title, default, stem):
     assert file_stem(title, default, "failures-tour") == stem
+
+
+def test_compare_offers_a_title_for_its_deck(app_test, small_library):
+    at = open_page(
+        app_test, small_library, "app_pages/compare.py", compare="finance-fail,finance-win"
+    )
+    assert title_input(at).value == "Comparison"
+    title_input(at).set_value("Two lenders").run()
+    next(t for t in at.toggle if t.label == "Only the differences").set_value(True).run()
+    assert title_input(at).value == "Two lenders"

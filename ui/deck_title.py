@@ -1,5 +1,5 @@
 """The title of a deck (and handout) set before it is downloaded: a "Deck title" input
-wherever a deck is offered (Explore's export, Present, each tour on Tours).
+wherever a deck is offered (Explore's export, Present, each tour on Tours, Compare).
 
 Its default is the selection in words or the tour's title. What the user types is kept in
 the session per default, outside the widget, so a rerun, another page or coming back keeps
@@ -13,7 +13,7 @@ import re
 
 import streamlit as st
 
-from atlas.presentation import Show
+from atlas.presentation import SELECTION, Show
 from ui.i18n import _
 
 STORE = "deck_titles"  # {default title: the title typed for it}
@@ -21,8 +21,8 @@ TITLED = ("pptx", "html")  # the formats whose file carries the title
 
 
 def default_title(show: Show) -> str:
-    """The tour's title, or the selection in words."""
-    return show.title if show.is_tour else show.subtitle
+    """The selection in words, or the tour's (or the comparison's) title."""
+    return show.subtitle if show.kind == SELECTION else show.title
 
 
 def deck_title(where, key: str, default: str) -> str:
