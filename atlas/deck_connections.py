@@ -35,7 +35,7 @@ from atlas.i18n import Translate
 from atlas.schema import Connection
 
 SIZE = TEXT_MIN
-PARTY_W, VIA_W = 2.25, 2.5
+PARTY_W, VIA_W = 2.0, 3.0  # a wide label: fewer labels shortened (measured on the library)
 COLUMN_W = 2 * PARTY_W + VIA_W
 HEADING_H = 0.42
 MAX_LINES = 3
