@@ -13,6 +13,7 @@ from atlas.presentation import show_from_compare
 from components.compare_view import compare_view
 from ui import pages, params, url_state
 from ui.context import context
+from ui.deck_title import deck_title, file_stem, titled
 from ui.i18n import _, current_language, localized, title_sort_key
 
 ctx = context()
@@ -24,6 +25,8 @@ titles = {
 
 KEY = params.PARAMS["compare"].key
 FOUND = 6  # the matches offered for what is typed
+# The cases the link names, else the ticked cases when there are two to four of them.
+asked = params.value("compare") or (ctx.picked if MIN_CASES <= len(ctx.picked) <= MAX_CASES else [])
 st.title(_("Compare"))
 
 
@@ -61,7 +64,7 @@ ids = st.multiselect(
     max_selections=MAX_CASES,
     filter_mode="contains",
     placeholder=_("Choose {min} to {max} cases").format(min=MIN_CASES, max=MAX_CASES),
-    **url_state.bind(KEY, [i for i in params.value("compare") if i in titles]),
+    **url_state.bind(KEY, [i for i in asked if i in titles]),
 )
 if len(ids) < MIN_CASES:
     st.info(
@@ -77,21 +80,24 @@ cases = ctx.library.cases_in(ids)
 lang = current_language()
 tools = st.container(horizontal=True, vertical_alignment="center")
 only_diff = tools.toggle(_("Only the differences"), key="compare_only_diff")
-file_stem = "compare-" + "-".join(c.id for c in cases)[:120]
+stem = "compare-" + "-".join(c.id for c in cases)[:120]
+compared = show_from_compare(cases, lang)
+title = deck_title(tools, "compare", compared.title)
+deck_stem = file_stem(title, compared.title, stem)
 for label, fmt, data, mime in (
     ("CSV", "csv", lambda: compare_csv(cases, lang), "text/csv"),
     (_("Markdown"), "md", lambda: compare_markdown(cases, lang), "text/markdown"),
     (
         _("PowerPoint deck"),
         "pptx",
-        lambda: render_show("pptx", show_from_compare(cases, lang)),
+        lambda: render_show("pptx", titled(compared, title)),
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     ),
 ):
     tools.download_button(
         label,
         data,
-        file_name=f"{file_stem}.{fmt}",
+        file_name=f"{deck_stem if fmt == 'pptx' else stem}.{fmt}",
         mime=mime,
         icon=":material/download:",
         on_click="ignore",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from atlas.export import FORMATS, render
+from atlas.export import FORMATS, render_show
+from atlas.presentation import show_from_selection
 from atlas.qr import public_url
 from atlas.queries import PAGE_SIZE, SORTS, VIEW_LABELS, VIEWS, page_of, sort_cases
 from atlas.text_safety import md_escape
@@ -15,6 +16,7 @@ from components.selection_bar import selection_bar
 from ui import filter_state as fs
 from ui import pages, params, picked_state, url_state
 from ui.context import context
+from ui.deck_title import TITLED, deck_title, file_stem, titled
 from ui.i18n import _, current_language, localized, title_sort_key
 
 ctx = context()
@@ -48,13 +50,22 @@ with share.popover(_("Export"), icon=":material/ios_share:", width="stretch"):
         else _("{selection}, in the order shown.")
     )
     st.caption(about.format(selection=md_escape(ctx.chosen_sentence)))
+    title = deck_title(st, "explore", ctx.chosen_sentence)
+    stem = file_stem(title, ctx.chosen_sentence, "transformation-atlas")
     for fmt_key, fmt in FORMATS.items():
         st.download_button(
             _(fmt.label),
-            data=lambda k=fmt_key: render(
-                k, ctx.library.cases_in(exported), ctx.chosen_sentence, ctx_lang, public_url()
-            ),
-            file_name=f"transformation-atlas.{fmt.extension}",
+            data=lambda k=fmt_key, t=title: render_show(
+                k,
+                titled(
+                    show_from_selection(
+                        ctx.library.cases_in(exported), ctx.chosen_sentence, ctx_lang
+                    ),
+                    t,
+                ),
+                public_url(),
+            ),  # the title is a deck's and a handout's; the other formats say the selection
+            file_name=f"{stem if fmt_key in TITLED else 'transformation-atlas'}.{fmt.extension}",
             mime=fmt.mime,
             icon=":material/download:",
             on_click="ignore",
@@ -92,6 +103,8 @@ if ctx.picked:
         st.switch_page(
             pages.path("compare"), query_params=params.link(compare=",".join(ctx.picked))
         )
+    if actions.button(_("Make a tour"), icon=":material/tour:"):
+        st.switch_page(pages.path("tours"), query_params=params.link())
     if actions.button(_("Present"), icon=":material/slideshow:", type="primary"):
         st.switch_page(pages.path("present"), query_params=params.link(present="selection"))
 

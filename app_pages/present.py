@@ -21,6 +21,7 @@ from components.slide import PRESENTER_CSS, slide
 from components.speaker_view import speaker_clock, speaker_view
 from ui import pages, params, url_state
 from ui.context import context
+from ui.deck_title import TITLED, deck_title, default_title, file_stem, titled
 from ui.i18n import _, current_language, localized, title_sort_key
 from ui.params import SELECTION
 from ui.rooms import rooms
@@ -167,12 +168,16 @@ if not speaker:
         icon=":material/co_present:",
         help=_("Opens a second window with the notes, the next slide and the time"),
     )
-for fmt_key in ("pptx", "html"):
+downloads = bar.popover(_("Download"), icon=":material/download:")
+default = default_title(show)
+title = deck_title(downloads, "present", default)
+stem = file_stem(title, default, carried.id if carried is not None else wanted)
+for fmt_key in TITLED:
     fmt = FORMATS[fmt_key]
-    bar.download_button(
+    downloads.download_button(
         _(fmt.label),
-        data=lambda k=fmt_key: render_show(k, show, public_url()),
-        file_name=f"{carried.id if carried is not None else wanted}.{fmt.extension}",
+        data=lambda k=fmt_key, t=title: render_show(k, titled(show, t), public_url()),
+        file_name=f"{stem}.{fmt.extension}",
         mime=fmt.mime,
         icon=":material/download:",
         on_click="ignore",
@@ -194,12 +199,39 @@ bar.button(
     shortcut="Right",
     type="primary",
 )
-with st.container(horizontal=True, key="presenter-keys"):
+
+
+def go_to_typed() -> None:
+    """A number typed in "Go to slide", then Enter: that slide; the field empties again."""
+    typed = st.session_state.get("present_goto")
+    if typed is not None:
+        go(max(1, min(int(typed), len(show))))
+        st.session_state["present_goto"] = None
+
+
+with st.container(horizontal=True, key="presenter-keys", vertical_alignment="center"):
+    st.number_input(
+        _("Go to slide"),
+        min_value=1,
+        max_value=len(show),
+        value=None,
+        step=1,
+        placeholder=_("Go to slide"),
+        label_visibility="collapsed",
+        key="present_goto",
+        on_change=go_to_typed,
+        width=150,
+    )
     st.button(_("First slide"), on_click=go, args=(1,), shortcut="Home", type="tertiary")
     st.button(_("Last slide"), on_click=go, args=(len(show),), shortcut="End", type="tertiary")
     if st.button(_("Leave"), shortcut="Esc", type="tertiary", icon=":material/logout:"):
         back = url_state.came_from()
         back = back if back in pages.BY_KEY and back != "present" else "explore"
         st.switch_page(pages.path(back), query_params=params.link())
-st.caption(_("Keys: ← previous · → next · Home first · End last · F fullscreen · Esc leave"))
+st.caption(
+    _(
+        "Keys: ← previous · → next · Home first · End last · a number then Enter: that slide"
+        " · F fullscreen · Esc leave"
+    )
+)
 presenter_keys()

@@ -18,6 +18,7 @@ from atlas.tours import MAX_STOPS, tour_from_cases, tour_from_upload, tour_to_ya
 from components.file_upload import file_uploader
 from ui import pages, params
 from ui.context import context
+from ui.deck_title import TITLED, deck_title, file_stem, titled
 from ui.i18n import _, current_language, localized
 from ui.tour_plan import apply_edits, editor_key, nudge, plan_for
 from ui.tour_store import all_tours, keep_tour
@@ -95,14 +96,16 @@ for tour in all_tours(ctx.library).values():
             icon=":material/slideshow:",
             query_params={"present": tour.id},
         )
-        for fmt_key in ("pptx", "html"):
+        deck_name = deck_title(row, f"tour_{tour.id}", text.title)
+        stem = file_stem(deck_name, text.title, tour.id)
+        for fmt_key in TITLED:
             fmt = FORMATS[fmt_key]
             row.download_button(
                 _(fmt.label),
-                data=lambda k=fmt_key, t=tour: render_show(
-                    k, show_from_tour(t, cases_by_id, current_language()), public_url()
+                data=lambda k=fmt_key, t=tour, n=deck_name: render_show(
+                    k, titled(show_from_tour(t, cases_by_id, current_language()), n), public_url()
                 ),
-                file_name=f"{tour.id}.{fmt.extension}",
+                file_name=f"{stem}.{fmt.extension}",
                 mime=fmt.mime,
                 icon=":material/download:",
                 on_click="ignore",

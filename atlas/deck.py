@@ -27,24 +27,27 @@ from atlas.deck_case import case_slide
 from atlas.deck_compare import compare_slides, comparison
 from atlas.deck_layout import (
     ACCENT,
+    BODY_PT,
     BOLD_EM,
     HEIGHT,
     INK,
     MARGIN,
     MUTED,
     PANEL,
+    TEXT_MIN,
     WIDTH,
     add_run,
     blank_slide,
-    chars_per_line,
-    clip,
-    clip_to,
     fit_text,
+    fits,
     footer,
+    one_line,
     rect,
+    shorten,
     slide_heading,
     text_box,
     text_frame,
+    width_of,
 )
 from atlas.i18n import N_, Translate, count_text, long_date, translator
 from atlas.localized import case_text
@@ -57,8 +60,9 @@ MIN_CASES_FOR_CHARTS = 8  # a chart of a few cases (bars of 1) says nothing the 
 # bar chart's category gets, so two categories do not become two slabs.
 CHART_PLOT = (760, 300)
 BAND_MAX_PX = 90
-CHART_FONT_PX = 15
-CONTENTS_ROWS = 14
+CHART_FONT_PX = 19  # about 18 pt once the chart is scaled to the slide
+CONTENTS_ROWS = 10
+FEW_CONTENTS = 5  # up to this many cases, the contents give full titles on two lines
 HANG = 0.38  # inches: the numbers' column in the list of contents
 
 
@@ -69,27 +73,33 @@ def title_slide(prs, show: Show) -> None:
     slide = blank_slide(prs)
     _ = translator(show.lang)
     rect(slide, (0, 0, 0.28, HEIGHT), ACCENT)
-    left, width = 0.95, 7.0 if show.stops else WIDTH - 1.9
+    left, width = 0.95, 6.3 if show.stops else WIDTH - 1.9
     kind = {TOUR: _("Tour"), COMPARE: _("Comparison")}.get(show.kind, _("Selection"))
     kicker = f"{_('Transformation Atlas')}  ·  {kind}".upper()
-    text_box(slide, (left, 1.0, width, 0.4), kicker, 13, ACCENT, bold=True)
+    kicker, _size = fit_text(kicker, width, 0.4, (TEXT_MIN,), BOLD_EM)
+    text_box(slide, (left, 0.95, width, 0.4), kicker, TEXT_MIN, ACCENT, bold=True)
     title, size = fit_text(show.title, width, 2.1, (44, 36, 30), BOLD_EM)
-    text_box(slide, (left, 1.5, width, 2.1), title, size, bold=True, anchor=MSO_ANCHOR.BOTTOM)
-    caption = show.subtitle  # the title above already names the tour
-    caption, size = fit_text(clip(caption, 320), width, 1.9, (20, 17, 15))
+    text_box(
+        slide, (left, 1.5, width, 2.1), title, size, bold=True, anchor=MSO_ANCHOR.BOTTOM,
+        name="Deck title",
+    )  # fmt: skip
+    # the title above already names the tour; a selection titled by its sentence says it once
+    caption = show.subtitle if show.subtitle != show.title else ""
+    caption, size = fit_text(caption, width, 1.9, (24, 22, BODY_PT))
     text_box(slide, (left, 3.85, width, 1.9), caption, size, MUTED)
     when = long_date(dt.date.today(), show.lang)
-    text_box(slide, (left, 6.35, width, 0.4), f"{count_text(len(show), _)}  ·  {when}", 14, MUTED)
+    dated = f"{count_text(len(show), _)}  ·  {when}"
+    text_box(slide, (left, 6.3, width, 0.45), dated, TEXT_MIN, MUTED)
     if show.stops:
         titles = [case_text(s.case, show.lang).title for s in show.stops]
         _contents(slide, titles, _)
 
 
 def short_title(title: str) -> str:
-    """'Luckin Coffee - app-only coffee, …' -> 'Luckin Coffee': the name before the dash."""
-    for mark in (" - ", ": "):
+    """'Luckin Coffee - app-only coffee' -> 'Luckin Coffee': the name before the dash or colon."""
+    for mark in (" - ", ": ", "：", " — "):
         head = title.split(mark, 1)[0]
-        if mark in title and len(head) >= 3:
+        if mark in title and width_of(head) >= 3:
             return head
     return title
 
@@ -97,25 +107,30 @@ def short_title(title: str) -> str:
 def _contents(slide, titles: Sequence[str], _: Translate) -> None:
     """The cases of the deck, numbered, in a panel on the right: full titles on up to two
     lines when there are few, short names on one line when there are many."""
-    left, top, width = 8.55, 1.0, WIDTH - 8.55 - MARGIN
+    left, top, width = 7.6, 1.0, WIDTH - 7.6 - MARGIN
     rect(slide, (left, top, width, 5.75), PANEL)
     text_box(
-        slide, (left + 0.35, top + 0.3, width - 0.7, 0.4), _("In this deck"), 14, ACCENT, bold=True
-    )
+        slide, (left + 0.35, top + 0.3, width - 0.7, 0.45), _("In this deck"), BODY_PT, ACCENT,
+        bold=True,
+    )  # fmt: skip
     many = len(titles) > CONTENTS_ROWS
     shown = titles[: CONTENTS_ROWS - 1] if many else titles
-    few = len(shown) <= 7
-    size, text_w = (14 if few else 12), width - 0.7 - HANG
-    per_line = chars_per_line(text_w, size)
+    few = len(shown) <= FEW_CONTENTS
+    size, text_w = TEXT_MIN, width - 0.7 - HANG
+    lines = 2 if few else 1
     rows = [
-        clip_to(title, 2 * per_line - 8) if few else clip_to(short_title(title), per_line)
+        shorten(
+            title if few else short_title(title),
+            lambda t: _fits_lines(t, text_w, lines),
+            prose=False,
+        )
         for title in shown
     ]
     box = (left + 0.35, top + 0.85, width - 0.7, 4.7)
     tf = text_frame(slide.shapes.add_textbox(*(Inches(v) for v in box)))
     for i, row in enumerate(rows):
         paragraph = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-        paragraph.space_after = Pt(size * 0.7)
+        paragraph.space_after = Pt(size * 0.5)
         _hang(paragraph)
         add_run(paragraph, f"{i + 1}\t", size, ACCENT, bold=True)
         add_run(paragraph, row, size)
@@ -123,6 +138,10 @@ def _contents(slide, titles: Sequence[str], _: Translate) -> None:
         more = tf.add_paragraph()
         _hang(more)
         add_run(more, "\t" + _("and {n} more").format(n=len(titles) - len(shown)), size, MUTED)
+
+
+def _fits_lines(text: str, width: float, lines: int) -> bool:
+    return fits(text, width, lines * TEXT_MIN * 1.2 / 72, TEXT_MIN)
 
 
 def _hang(paragraph) -> None:
@@ -192,36 +211,38 @@ def chart_subtitle(show: Show, _: Translate = str) -> str:
 def _explain(slide, vocabulary, top: float, _: Translate = str) -> None:
     """Each term of a vocabulary with its definition, side by side."""
     terms = list(vocabulary)
+    room = EXPLAIN_H - BODY_PT * 1.2 / 72
     width = (WIDTH - 2 * MARGIN - 0.4 * (len(terms) - 1)) / len(terms)
     for i, term in enumerate(terms):
-        box = (MARGIN + i * (width + 0.4), top, width, 1.1)
+        box = (MARGIN + i * (width + 0.4), top, width, EXPLAIN_H)
         tf = text_frame(slide.shapes.add_textbox(*(Inches(v) for v in box)))
-        add_run(tf.paragraphs[0], _(term.label), 16, ACCENT, bold=True)
-        add_run(tf.add_paragraph(), _(term.definition), 14, INK)
+        add_run(tf.paragraphs[0], _(term.label), BODY_PT, ACCENT, bold=True)
+        definition = shorten(_(term.definition), lambda t: fits(t, width, room, BODY_PT))
+        add_run(tf.add_paragraph(), definition, BODY_PT, INK)
 
 
-SUBTITLE_CHARS = chars_per_line(WIDTH - 2 * MARGIN, 14)
+EXPLAIN_H = 1.45
 
 
 def chart_slide(prs, name: str, table: pd.DataFrame, show: Show, number: int, total: int):
     slide = blank_slide(prs)
     _ = translator(show.lang)
     slide_heading(slide, _(CHART_TITLES[name]))
-    subtitle = clip_to(chart_subtitle(show, _), SUBTITLE_CHARS)
-    text_box(slide, (MARGIN, 1.2, WIDTH - 2 * MARGIN, 0.4), subtitle, 14, MUTED)
+    subtitle, _size = fit_text(chart_subtitle(show, _), WIDTH - 2 * MARGIN, 0.4, (TEXT_MIN,))
+    text_box(slide, (MARGIN, 1.2, WIDTH - 2 * MARGIN, 0.4), subtitle, TEXT_MIN, MUTED)
     with chart_language(_):
         png = chart_png(_slide_chart(name, table))
     explained = EXPLAINED.get(name)
-    chart_h = HEIGHT - 2.65 - (1.5 if explained else 0)
-    _picture_in(slide, png, (MARGIN, 1.8, WIDTH - 2 * MARGIN, chart_h))
+    chart_h = HEIGHT - 2.65 - (EXPLAIN_H + 0.2 if explained else 0)
+    _picture_in(slide, png, (MARGIN, 1.75, WIDTH - 2 * MARGIN, chart_h))
     if explained:
-        _explain(slide, explained, 1.8 + chart_h + 0.25, _)
+        _explain(slide, explained, 1.75 + chart_h + 0.15, _)
     footer(slide, deck_footer(show, _), number, total)
 
 
 def deck_footer(show: Show, _: Translate = str) -> str:
     about = show.title if show.is_tour else show.subtitle
-    return f"{_('Transformation Atlas')}  ·  {clip_to(about, 150)}"
+    return f"{_('Transformation Atlas')}  ·  {one_line(about)}"
 
 
 def chart_names(table: pd.DataFrame) -> list[str]:
@@ -236,7 +257,7 @@ def build_deck(show: Show, table_for_charts: pd.DataFrame, base_url: str | None 
     with the app's public address `base_url`, each case slide has its page's QR code."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(WIDTH), Inches(HEIGHT)
-    prs.core_properties.title = clip(show.title, 200)
+    prs.core_properties.title = one_line(show.title)[:200]
     prs.core_properties.author = APP_NAME
     charts = chart_names(table_for_charts)
     laid_out = comparison([s.case for s in show.stops], show.lang) if show.kind == COMPARE else None

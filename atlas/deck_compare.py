@@ -1,5 +1,5 @@
 """The deck's comparison: two to four cases side by side, field by field, in a table at
-14 pt; rows that do not fit one slide continue on the next, none is cut or dropped."""
+18 pt; rows that do not fit one slide continue on the next, none is cut or dropped."""
 
 from __future__ import annotations
 
@@ -11,11 +11,14 @@ from pptx.util import Inches
 from atlas.compare import Row, compare_rows
 from atlas.deck_layout import (
     ACCENT,
+    BOLD_EM,
+    CHAR_EM,
     HEIGHT,
     INK,
     MARGIN,
     MUTED,
     PANEL,
+    TEXT_MIN,
     WIDTH,
     add_run,
     blank_slide,
@@ -28,9 +31,9 @@ from atlas.i18n import Translate, translator
 from atlas.localized import case_text
 from atlas.schema import Case
 
-SIZE = 14  # points: text a room can read
+SIZE = TEXT_MIN  # points: text a room can read
 LINE_IN = SIZE * 1.2 / 72  # one line's height, in inches
-FIELD_W = 2.3  # inches: the field names' column
+FIELD_W = 2.6  # inches: the field names' column
 TOP, BOTTOM = 1.3, HEIGHT - 0.75  # the table's room on a slide
 PAD = 0.14  # a cell's top and bottom margins together
 
@@ -39,19 +42,40 @@ def _column_width(n_cases: int) -> float:
     return (WIDTH - 2 * MARGIN - FIELD_W) / n_cases
 
 
-def _height(values: Sequence[str], width: float) -> float:
-    """A row's height: its tallest cell's lines at 14 pt."""
+def _height(values: Sequence[str], width: float, em: float = CHAR_EM) -> float:
+    """A row's height: its tallest cell's lines at SIZE."""
     lines = max(
-        sum(lines_needed(part, width - 0.2, SIZE) for part in (v.split("\n") or [""]))
+        sum(lines_needed(part, width - 0.2, SIZE, em) for part in (v.split("\n") or [""]))
         for v in values
     )
     return max(1, lines) * LINE_IN + PAD
 
 
+def _row_height(row: Row, width: float) -> float:
+    """The taller of the row's values and its field's name (bold, '(continued)' added)."""
+    field = "≠ " + row.field + (" (continued)" if row.continued else "")
+    return max(_height(row.values, width), _height([field], FIELD_W, BOLD_EM))
+
+
+def _chunks(line: str, width: float, room: float) -> list[str]:
+    """A line as pieces that each fit the room, broken between words (one piece when it
+    fits): a single value taller than a slide continues on the next."""
+    if _height([line], width) <= room:
+        return [line]
+    pieces, words = [], line.split(" ")
+    while words:
+        take = 1
+        while take < len(words) and _height([" ".join(words[: take + 1])], width) <= room:
+            take += 1
+        pieces.append(" ".join(words[:take]))
+        words = words[take:]
+    return pieces
+
+
 def _split(row: Row, width: float, room: float) -> list[Row]:
     """A row taller than a slide, as rows that each fit: its cells' lines taken in order,
     the same number of lines from each cell per part (the field named again, 'continued')."""
-    parts = [v.split("\n") for v in row.values]
+    parts = [[c for line in v.split("\n") for c in _chunks(line, width, room)] for v in row.values]
     pieces: list[Row] = []
     start = 0
     while any(start < len(p) for p in parts):
@@ -71,15 +95,15 @@ def compare_pages(rows: Sequence[Row], titles: Sequence[str]) -> list[list[Row]]
     """The rows in order, as many per slide as fit under the header of case titles; a row
     taller than a slide is split at its lines and continues on the next."""
     width = _column_width(len(titles))
-    room = BOTTOM - TOP - _height(titles, width)
+    room = BOTTOM - TOP - _height(titles, width, BOLD_EM)
     fitted: list[Row] = []
     for row in rows:
-        too_tall = _height([*row.values, row.field], width) > room
+        too_tall = _row_height(row, width) > room
         fitted += _split(row, width, room) if too_tall else [row]
     pages: list[list[Row]] = [[]]
     used = 0.0
     for row in fitted:
-        h = _height([*row.values, row.field], width)
+        h = _row_height(row, width)
         if pages[-1] and used + h > room:
             pages.append([])
             used = 0.0
@@ -102,7 +126,7 @@ def _cell(cell, text: str, bold: bool = False, colour: str = INK, fill: str | No
 
 def _table(slide, rows: Sequence[Row], titles: Sequence[str], _: Translate) -> None:
     width = _column_width(len(titles))
-    heights = [_height(titles, width)] + [_height([*r.values, r.field], width) for r in rows]
+    heights = [_height(titles, width, BOLD_EM)] + [_row_height(r, width) for r in rows]
     shape = slide.shapes.add_table(
         len(rows) + 1,
         len(titles) + 1,

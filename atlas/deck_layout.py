@@ -1,17 +1,10 @@
-"""The drawing kit of the deck: slide geometry, colours and fonts, text that is measured
-and cut to fit its box, and the shapes every slide is made of (text boxes, filled boxes,
-badges, lines, the heading and the footer).
-
-A .pptx has no reliable overflow rule, so text is fitted here: `width_of` counts a wide
-(e.g. Chinese) character twice, `fit_text` picks the largest size that fits a box and cuts
-the text when none does.
+"""The drawing kit of the deck: slide geometry, colours, fonts and sizes, and the shapes
+every slide is made of (text boxes, filled boxes, badges, lines, the heading and the
+footer). Text is measured and shortened to fit by `atlas.deck_text` (re-exported here).
+Sizes are for a room: 18 pt or more, body text 20 pt, the footer 12 pt.
 """
 
 from __future__ import annotations
-
-import textwrap
-from collections.abc import Sequence
-from unicodedata import east_asian_width
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
@@ -19,6 +12,20 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
+from atlas.deck_text import (  # noqa: F401  (the deck's modules draw with these from here)
+    BOLD_EM,
+    CHAR_EM,
+    LINE,
+    chars_per_line,
+    fit_text,
+    fits,
+    lines_needed,
+    mixed_lines,
+    one_line,
+    shorten,
+    text_height,
+    width_of,
+)
 from atlas.graphs import AFTER_COLOUR, BEFORE_COLOUR
 
 WIDTH, HEIGHT, MARGIN = 13.333, 7.5, 0.55  # inches: 16:9
@@ -26,63 +33,9 @@ FONT = "Arial"  # LibreOffice maps it to the metric-compatible Liberation Sans
 INK, MUTED, RULE = "1C2430", "5B6675", "D5DAE1"
 ACCENT, GREY = AFTER_COLOUR.lstrip("#").upper(), BEFORE_COLOUR.lstrip("#").upper()
 LIGHT_ACCENT, PANEL = "DCE7F2", "F3F5F8"
-# Average character width of Arial as a share of the font size (measured on case text:
-# 0.44 regular, 0.55 bold), a little generous so that an estimate that fits really fits.
-CHAR_EM, BOLD_EM = 0.47, 0.57
-
-
-# --- text ------------------------------------------------------------------------------
-
-
-def clip(text: str, limit: int) -> str:
-    """Text on one line, cut at a word boundary to at most `limit` characters."""
-    text = " ".join(str(text).split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
-    return cut + "…"
-
-
-def _measured(text: str) -> str:
-    """The text with each wide (e.g. Chinese) character doubled: it is about twice as wide
-    as a Latin letter, so lengths of this string compare with Latin line widths."""
-    return "".join(c * 2 if east_asian_width(c) in "WF" else c for c in text)
-
-
-def width_of(text: str) -> int:
-    return len(_measured(text))
-
-
-def clip_to(text: str, units: int) -> str:
-    """`clip`, for a line `units` Latin characters wide, counting wide characters twice."""
-    text = clip(text, units)
-    while width_of(text) > units and len(text) > 1:
-        text = clip(text, len(text) - 2)
-    return text
-
-
-def chars_per_line(width_in: float, size_pt: float, em: float = CHAR_EM) -> int:
-    """About how many characters fit on a line of the width."""
-    return max(1, int(width_in * 72 / (size_pt * em)))
-
-
-def lines_needed(text: str, width_in: float, size_pt: float, em: float = CHAR_EM) -> int:
-    return len(textwrap.wrap(_measured(text), chars_per_line(width_in, size_pt, em))) or 1
-
-
-def fits(text: str, box_w: float, box_h: float, size: float, em: float = CHAR_EM) -> bool:
-    return lines_needed(text, box_w, size, em) * size * 1.2 / 72 <= box_h
-
-
-def fit_text(
-    text: str, box_w: float, box_h: float, sizes: Sequence[float], em: float = CHAR_EM
-) -> tuple[str, float]:
-    """(text, size) that fit the box: the largest size that fits, else the smallest size
-    with the text cut to the lines the box holds."""
-    size = next((s for s in sizes if fits(text, box_w, box_h, s, em)), sizes[-1])
-    while len(text) > 1 and not fits(text, box_w, box_h, size, em):
-        text = clip(text, int(len(text) * 0.92))
-    return text, size
+# Sizes in points: nothing on a slide is smaller than TEXT_MIN but the footer (FOOTER_PT),
+# body text (summaries, outcomes, table cells) is BODY_PT or more.
+TEXT_MIN, BODY_PT, FOOTER_PT = 18, 20, 12
 
 
 def rgb(hex_colour: str) -> RGBColor:
@@ -175,15 +128,19 @@ def badge(
     text: str,
     fill: str,
     ink: str = "FFFFFF",
-    right: float = WIDTH - MARGIN,
+    size: float = TEXT_MIN,
 ) -> float:
-    """A pill sized to its text; returns its right edge (no pill if it would not pass
-    `right`)."""
-    width = width_of(text) * 12 * BOLD_EM / 72 + 0.3
-    if left + width > right:
-        return left
-    label_box(slide, (left, top, width, 0.34), text, 12, fill, ink, bold=True)
+    """A pill sized to its text; returns its right edge."""
+    width = badge_width(text, size)
+    label_box(slide, (left, top, width, BADGE_H), text, size, fill, ink, bold=True)
     return left + width
+
+
+BADGE_H = 0.46
+
+
+def badge_width(text: str, size: float = TEXT_MIN) -> float:
+    return width_of(text) * size * BOLD_EM / 72 + 0.3
 
 
 # --- slide frame ---------------------------------------------------------------------------
@@ -193,7 +150,8 @@ def blank_slide(prs):
     return prs.slides.add_slide(prs.slide_layouts[6])  # "Blank": no 4:3 placeholders
 
 
-def slide_heading(slide, title: str, size: int = 28) -> None:
+def slide_heading(slide, title: str, size: int = 30) -> None:
+    title, size = fit_text(title, WIDTH - 2 * MARGIN, 0.9, (size, 26, 22), BOLD_EM)
     text_box(
         slide,
         (MARGIN, 0.35, WIDTH - 2 * MARGIN, 0.9),
@@ -213,17 +171,22 @@ def line(slide, x1: float, y1: float, x2: float, y2: float, colour: str, width_p
     return shape
 
 
+FOOTER_TOP = HEIGHT - 0.62
+# The footer's text box: two lines at FOOTER_PT beside the slide number.
+FOOTER_BOX = (MARGIN, FOOTER_TOP + 0.06, WIDTH - 2 * MARGIN - 1.1, 0.48)
+
+
 def footer(slide, left_text: str, number: int, total: int, name: str = "Footer") -> None:
-    top = HEIGHT - 0.62
+    """The rule, a line or two of `left_text` (shortened to fit) and the slide's number."""
+    top = FOOTER_TOP
     line(slide, MARGIN, top, WIDTH - MARGIN, top, RULE, 0.75)
-    text_box(
-        slide, (MARGIN, top + 0.06, WIDTH - 2 * MARGIN - 1.0, 0.48), left_text, 9, MUTED, name=name
-    )
+    left_text, _ = fit_text(left_text, *FOOTER_BOX[2:], (FOOTER_PT,))
+    text_box(slide, FOOTER_BOX, left_text, FOOTER_PT, MUTED, name=name)
     text_box(
         slide,
-        (WIDTH - MARGIN - 0.9, top + 0.06, 0.9, 0.3),
+        (WIDTH - MARGIN - 1.0, top + 0.06, 1.0, 0.3),
         f"{number} / {total}",
-        9,
+        FOOTER_PT,
         MUTED,
         align=PP_ALIGN.RIGHT,
     )

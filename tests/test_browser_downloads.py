@@ -80,7 +80,8 @@ def check_deck(data: bytes, caption: str, cases: list, notes: list[str]) -> None
     case_slides = slides[len(slides) - len(cases) :]
     for slide, case, note in zip(case_slides, cases, notes, strict=True):
         assert case.title[:30] in slide_text(slide), case.id
-        assert slide.notes_slide.notes_text_frame.text == note, case.id
+        notes = slide.notes_slide.notes_text_frame.text
+        assert notes.split("\n\n")[0] == note, case.id  # then the case in full
 
 
 class Headings(HTMLParser):
@@ -225,7 +226,7 @@ def test_the_tour_built_from_the_selection_downloads_as_a_tour_file(
     seen = watch(page)
     page.goto(f"{server.url}/tours?outcome=failure")
     wait_ready(page)
-    title = page.get_by_label("Title")
+    title = page.get_by_label("Title", exact=True)
     title.fill("Seven failures")
     title.press("Enter")
     page.get_by_text("seven-failures.yaml").wait_for()  # the rerun with the new title is drawn
@@ -276,13 +277,31 @@ def test_presenter_mode_downloads_the_show_it_plays(page, server, curated, tmp_p
     seen = watch(page)
     page.goto(f"{server.url}/present?present={tour.id}&slide=2")
     wait_ready(page)
+    page.get_by_role("button", name="Download").click()
     name, deck = download(page, page.get_by_role("button", name="PowerPoint deck"), tmp_path)
     assert name == f"{tour.id}.pptx"
     check_deck(deck, tour.description, cases, [s.talking_point for s in tour.stops])
+    # A title of one's own: the first slide's title and the file's name, kept on reruns.
+    title = page.get_by_label("Deck title")
+    assert title.input_value() == tour.title
+    title.fill("Board briefing: failures")
+    title.press("Enter")
+    wait_ready(page)
+    page.get_by_role("button", name="Next").click()  # a rerun: another slide
+    wait_ready(page)
+    if not page.get_by_label("Deck title").is_visible():
+        page.get_by_role("button", name="Download").click()
+    assert page.get_by_label("Deck title").input_value() == "Board briefing: failures"
+    name, deck = download(page, page.get_by_role("button", name="PowerPoint deck"), tmp_path)
+    assert name == "board-briefing-failures.pptx"
+    first = Presentation(io.BytesIO(deck)).slides[0]
+    assert next(s for s in first.shapes if s.name == "Deck title").text_frame.text == (
+        "Board briefing: failures"
+    )
     name, html = download(
         page, page.get_by_role("button", name="Printable handout (HTML)"), tmp_path
     )
-    assert name == f"{tour.id}.html"
+    assert name == "board-briefing-failures.html"
     assert handout_titles(html.decode()) == [c.title for c in cases]
     assert_clean(page, seen)
 

@@ -158,3 +158,32 @@ def test_presenter_keys_home_end_fullscreen_and_escape(browser, server):
     page.keyboard.press("Escape")
     page.wait_for_url(lambda url: "/present" not in url)
     context.close()
+
+
+def test_a_number_then_enter_jumps_to_that_slide(browser, server):
+    """Typing in "Go to slide" is typing: F, the arrows, Home and End do not act on the
+    slides while the field has the focus; Enter goes to the slide typed."""
+    tour = next(t for t in load_library(ROOT / "cases").tours)
+    total = len(tour.stops)
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.goto(f"{server.url}/present?present={tour.id}")
+    wait_ready(page)
+    field = page.get_by_label("Go to slide")
+    field.click()
+    page.keyboard.type("3")
+    for key in ("ArrowLeft", "ArrowRight", "End", "Home", "f"):
+        page.keyboard.press(key)  # in the field: moves the caret, or types
+    wait_ready(page)
+    assert page.evaluate("() => document.fullscreenElement") is None
+    page.get_by_text(f"1 / {total}", exact=True).wait_for()
+    field.fill(str(total - 1))
+    field.press("Enter")
+    page.get_by_text(f"{total - 1} / {total}", exact=True).wait_for()
+    wait_ready(page)
+    assert page.url.endswith(f"slide={total - 1}") or f"slide={total - 1}&" in page.url
+    assert field.input_value() == ""  # ready for the next number
+    page.evaluate("() => document.activeElement.blur()")  # out of the field, keys act again
+    page.keyboard.press("Home")
+    page.get_by_text(f"1 / {total}", exact=True).wait_for()
+    context.close()

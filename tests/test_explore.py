@@ -52,7 +52,7 @@ def test_a_link_restores_the_view(app_test, small_library):
 def test_the_url_follows_the_filters(app_test, small_library):
     at = run_page(app_test(small_library), EXPLORE)
     multiselect(at, "Outcome").set_value(["failure", "mixed"]).run()
-    at.text_input[0].set_value("Ezubao").run()  # no vocabulary word: searched as text
+    search_box(at).set_value("Ezubao").run()  # no vocabulary word: searched as text
     assert at.query_params["outcome"] == ["failure", "mixed"]
     assert at.query_params["q"] == "Ezubao"
 
@@ -186,12 +186,17 @@ def test_the_exports_and_present_use_exactly_the_ticked_cases(app_test, small_li
 
 def test_plain_words_in_the_search_box_become_filters(app_test, small_library):
     at = run_page(app_test(small_library, view="table"), EXPLORE)
-    at.text_input[0].set_value("failed finance cases since 2015").run()
+    search_box(at).set_value("failed finance cases since 2015").run()
     assert multiselect(at, "Industry").value == ["finance"]
     assert multiselect(at, "Outcome").value == ["failure"]
     assert at.query_params["industry"] == "finance" and at.query_params["from"] == "2015"
     assert "q" not in at.query_params  # every word was understood
-    assert at.text_input[0].value == ""
-    at.text_input[0].set_value('"Case finance"').run()  # quoted: searched as text
+    assert search_box(at).value == ""
+    search_box(at).set_value('"Case finance"').run()  # quoted: searched as text
     assert at.query_params["q"] == "Case finance"
     assert at.query_params["industry"] == "finance"  # kept from before, nothing added
+
+
+def search_box(at):
+    """The filter panel's search (the export menu has a text input too: the deck's title)."""
+    return next(t for t in at.text_input if t.label == "Search")
