@@ -79,6 +79,7 @@ def measure(size: str, work: Path, args, browser, chromium: str) -> dict:
     print(f"# {size}: {n} cases in {folder}", file=sys.stderr, flush=True)
     db = work / f"db-{size}" / "atlas.db"  # Datasette serves it at /atlas
     db.parent.mkdir()
+
     def fresh_cache(name: str) -> dict:  # an empty snapshot cache: every file parsed
         return dict(os.environ, ATLAS_CASES_DIR=str(folder), ATLAS_CACHE_DIR=str(work / name))
 
