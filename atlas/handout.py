@@ -1,4 +1,4 @@
-"""A printable handout of a Show: one self-contained HTML page, one case per printed page.
+"""A printable handout of a Show: one self-contained HTML page, each case from a new printed page.
 
 Everything is inline (CSS only: no fonts, scripts or image files), so the file opens and
 prints the same offline. All case text is HTML-escaped and only http(s) addresses become
@@ -22,51 +22,49 @@ from atlas.qr import case_url, qr_svg, short_url
 from atlas.schema import Case, Connection, Source
 from atlas.text_safety import safe_url
 
-URL_SHOWN = 90  # characters of an address printed under a source
-
 STYLE = """
 @page { size: A4; margin: 12mm 14mm; }
 * { box-sizing: border-box; }
 body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; color: #1c2430;
-  font-size: 9.5pt; line-height: 1.3; margin: 0; -webkit-print-color-adjust: exact;
+  font-size: 14pt; line-height: 1.35; margin: 0; -webkit-print-color-adjust: exact;
   print-color-adjust: exact; }
 main { max-width: 182mm; margin: 0 auto; }
-.cover, .case { break-after: page; page-break-after: always; }
+.cover, .case { break-after: page; page-break-after: always; }  /* a case may run on */
 .case:last-child { break-after: auto; page-break-after: auto; }
 p, ul, ol { margin: 0 0 1.5mm; }
 ul, ol { padding-left: 4.5mm; }
 li { margin: .4mm 0; }
-.kicker { color: #1f5f99; font-weight: bold; letter-spacing: .06em; font-size: 8.5pt;
+.kicker { color: #1f5f99; font-weight: bold; letter-spacing: .06em; font-size: 14pt;
   margin: 0 0 1mm; }
-h1 { font-size: 24pt; line-height: 1.15; margin: 2mm 0 3mm; }
-h2 { font-size: 15pt; line-height: 1.2; margin: 0 0 1.5mm; }
-h3 { font-size: 9pt; margin: 2.5mm 0 1mm; color: #1f5f99; text-transform: uppercase;
+h1 { font-size: 26pt; line-height: 1.15; margin: 2mm 0 3mm; }
+h2 { font-size: 18pt; line-height: 1.2; margin: 0 0 1.5mm; }
+h3 { font-size: 14pt; margin: 2.5mm 0 1mm; color: #1f5f99; text-transform: uppercase;
   letter-spacing: .04em; break-after: avoid; page-break-after: avoid; }
 h3 small { text-transform: none; letter-spacing: 0; color: #5b6675; font-weight: normal; }
-.caption { font-size: 12pt; color: #5b6675; margin: 0 0 4mm; }
-.contents { font-size: 11pt; }
+.caption { font-size: 16pt; color: #5b6675; margin: 0 0 4mm; }
+.contents { font-size: 14pt; }
 .contents li { margin: 1.2mm 0; }
-.summary { font-size: 10.5pt; margin: 0 0 2mm; }
+.summary { font-size: 15pt; margin: 0 0 2mm; }
 .facts { display: flex; flex-wrap: wrap; gap: 1.5mm; margin: 0 0 1.5mm; padding: 0; }
 .facts li { list-style: none; background: #f3f5f8; border-radius: 3px; padding: .3mm 2mm;
-  margin: 0; font-size: 8.5pt; }
+  margin: 0; font-size: 14pt; }
 .facts .outcome { color: #fff; font-weight: bold; }
-.meta { color: #5b6675; font-size: 8.5pt; }
+.meta { color: #5b6675; font-size: 14pt; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
 .via { color: #5b6675; font-style: italic; }
 .new { font-weight: bold; }
-table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
+table { border-collapse: collapse; width: 100%; font-size: 14pt; }
 th, td { text-align: left; padding: .6mm 2mm .6mm 0; border-bottom: 1px solid #d5dae1;
   vertical-align: top; }
 th { color: #5b6675; font-weight: normal; }
 td.value { white-space: nowrap; font-weight: bold; color: #1f5f99; }
 .note { border-left: 3px solid #1f5f99; padding: 1mm 3mm; background: #f3f5f8; }
-.sources { font-size: 7.5pt; line-height: 1.3; columns: 2; column-gap: 6mm; }
+.sources { font-size: 14pt; line-height: 1.3; }
 .sources li { margin: .3mm 0; break-inside: avoid; }
 .sources a, .sources .url { color: #1f5f99; word-break: break-all; }
-.qr { float: right; width: 26mm; margin: 0 0 2mm 4mm; text-align: center; }
-.qr svg { display: block; width: 26mm; height: 26mm; }
-.qr figcaption { font-size: 6.5pt; line-height: 1.2; color: #5b6675; word-break: break-all; }
+.qr { float: right; width: 40mm; margin: 0 0 2mm 4mm; text-align: center; }
+.qr svg { display: block; width: 40mm; height: 40mm; }
+.qr figcaption { font-size: 14pt; line-height: 1.2; color: #5b6675; word-break: break-all; }
 .qr a { color: inherit; text-decoration: none; }
 @media screen {
   main { padding: 8mm; }
@@ -79,17 +77,13 @@ def _e(text: object) -> str:
     return escape(" ".join(str(text).split()), quote=True)
 
 
-def _shown(url: str) -> str:
-    """The address as printed: a long one is cut (the link itself keeps all of it)."""
-    return url if len(url) <= URL_SHOWN else url[: URL_SHOWN - 1] + "…"
-
-
 def _link(url: str) -> str:
-    """An http(s) address as a link that shows the address (it is printed); else text."""
+    """An http(s) address as a link that shows the whole address (it is printed; a long one
+    wraps); else text."""
     safe = safe_url(url)
     if safe is None:
-        return f'<span class="url">{_e(_shown(url))}</span>'
-    return f'<a href="{escape(safe, quote=True)}">{_e(_shown(safe))}</a>'
+        return f'<span class="url">{_e(url)}</span>'
+    return f'<a href="{escape(safe, quote=True)}">{_e(safe)}</a>'
 
 
 def _facts(case: Case, _: Translate) -> str:

@@ -178,3 +178,31 @@ def test_a_coded_handout_still_loads_nothing(cases, hostile):
     tags = re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>", html)
     assert {name for name, _ in tags} <= PAGE_TAGS | QR_TAGS
     assert not any("src=" in attrs.lower() or "xlink" in attrs.lower() for _, attrs in tags)
+
+
+# --- the same rules as the deck: 14 pt or more, nothing cut -------------------------------
+
+
+def test_no_text_is_printed_under_14_pt():
+    from atlas.handout import STYLE
+
+    sizes = [float(s) for s in re.findall(r"font-size:\s*([\d.]+)pt", STYLE)]
+    assert sizes and min(sizes) >= 14
+    assert not re.search(r"font-size:\s*[\d.]+(px|em|rem|%)", STYLE)  # every size in points
+
+
+def test_a_long_address_is_printed_whole(good_case_data):
+    long_url = "https://example.com/" + "a-long-path-segment/" * 8 + "article.html"
+    case = Case.model_validate(
+        variant(good_case_data, "long", sources=[SOURCE | {"url": long_url}], metrics=[METRIC])
+    )
+    html = build_handout(show_from_selection([case], "One case"))
+    assert f">{escape(long_url)}</a>" in html
+    assert "…" not in html
+
+
+def test_the_librarys_handout_cuts_nothing_with_an_ellipsis(curated):
+    lib, _table = curated
+    for lang in ("en", "zh"):
+        html = build_handout(show_from_selection(list(lib.cases), "All", lang=lang))
+        assert "…" not in html and "..." not in html
