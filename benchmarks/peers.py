@@ -36,6 +36,14 @@ from devtools.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"
 FLOOR_APP = 'import streamlit as st\n\nst.title("hello")\n'
+# The least a Streamlit filter can cost: one multiselect in the sidebar, and a rerun that
+# draws one line. The app's filter is measured against it as well as against Datasette.
+FILTER_FLOOR_APP = f"""import streamlit as st
+
+st.title("hello")
+picked = st.sidebar.multiselect("Industry", ["{pb.FINANCE}", "Retail"])
+st.write(picked)
+"""
 CURATED = "curated"
 
 
@@ -97,6 +105,9 @@ def measure(size: str, work: Path, args, browser, chromium: str) -> dict:
     floor_file = work / "floor.py"
     floor_file.write_text(FLOOR_APP)
     floor = pb.App.streamlit(floor_file, logs / "floor.log")
+    filter_floor_file = work / "filter_floor.py"
+    filter_floor_file.write_text(FILTER_FLOOR_APP)
+    filter_floor = pb.App.streamlit(filter_floor_file, logs / "filter_floor.log")
     peer = pb.App.datasette(db, logs / "datasette.log")
     try:
         held = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -128,13 +139,15 @@ def measure(size: str, work: Path, args, browser, chromium: str) -> dict:
         )
         fig["filter_s"] = statistics.median(pb.atlas_filters(browser, app.url, r))
         fig["datasette_filter_s"] = statistics.median(pb.datasette_filters(browser, peer.url, r))
+        floor_filters = pb.atlas_filters(browser, filter_floor.url, r, path="/")
+        fig["floor_filter_s"] = statistics.median(floor_filters)
         if size == args.concurrent_at:
             times, errors = pb.concurrent_filters(chromium, app.url, args.sessions)
             fig["sessions"] = args.sessions
             fig["concurrent_p95_s"] = pb.p95(times) if times else float("nan")
             fig["concurrent_errors"] = errors
     finally:
-        for server in (app, floor, peer):
+        for server in (app, floor, filter_floor, peer):
             server.stop()
     fig["warm_start_s"] = snapshot_load_s(folder, cache)
     return fig

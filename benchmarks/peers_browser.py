@@ -100,10 +100,11 @@ def session(browser) -> Iterator:
 
 
 def _settle(page, start_epoch_ms: float, ready_js: str | None, timeout_ms: int) -> float:
-    """Seconds from `start_epoch_ms` to the page's last change, once it has settled."""
-    if ready_js:
-        page.wait_for_function(ready_js, timeout=timeout_ms, polling=50)
-    page.wait_for_function(SETTLED_JS, timeout=timeout_ms, polling=50)
+    """Seconds from `start_epoch_ms` to the page's last change, once it has settled: the
+    app is ready (for Streamlit: the run is over) and nothing changed for QUIET_MS, both
+    true at the same moment."""
+    both = f"() => ({ready_js or '() => true'})() && ({SETTLED_JS})()"
+    page.wait_for_function(both, timeout=timeout_ms, polling=50)
     return (page.evaluate("() => window.__lastChange") - start_epoch_ms) / 1000
 
 
@@ -129,21 +130,17 @@ def atlas_filter(page, timeout_ms: int = 300_000) -> float:
     page.wait_for_function(SETTLED_JS, timeout=timeout_ms, polling=50)
     start = page.evaluate(NOW_JS)
     option.click()
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=\"stApp\"]')"
-        ".getAttribute('data-test-script-state') === 'running' || "
-        "location.search.includes('industry=')",
-        timeout=timeout_ms,
-        polling=20,
-    )
+    # the chip appears at once and Streamlit greys what the rerun will redraw: the page
+    # changes, then settles once the rerun is drawn
+    page.wait_for_function(f"() => window.__lastChange > {start}", timeout=timeout_ms, polling=20)
     return _settle(page, start, STREAMLIT_READY, timeout_ms)
 
 
-def atlas_filters(browser, url: str, repeats: int) -> list[float]:
+def atlas_filters(browser, url: str, repeats: int, path: str = "/explore") -> list[float]:
     out = []
     for _ in range(repeats):
         with session(browser) as page:
-            page.goto(f"{url}/explore", wait_until="commit", timeout=300_000)
+            page.goto(f"{url}{path}", wait_until="commit", timeout=300_000)
             _settle(page, 0, STREAMLIT_READY, 300_000)
             out.append(atlas_filter(page))
     return out
