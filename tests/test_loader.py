@@ -374,3 +374,46 @@ def test_a_duplicate_named_as_its_id_is_placed_on_its_first_line(good_case_data,
         ("a-first.yaml", 1, "id", K.ID_MISMATCH),
         ("bakery-copy.yaml", 1, "id", K.DUPLICATE_ID),
     ]
+
+
+def test_check_text_names_the_text_as_shown_and_checks_the_id_only_when_told(good_case_data):
+    # what the draft page checks: bytes, not a file, named as the user will save them
+    from atlas.loader import check_text
+    from atlas.problems import Problem
+    from atlas.schema import Case
+
+    raw = ("# drafted\n" + yaml.safe_dump(good_case_data, sort_keys=False)).encode()
+    item, problems = check_text(raw, "cases/draft.yaml", Case)
+    assert (item.id, problems) == ("bakery-o2o-delivery", [])
+    item, problems = check_text(raw, "cases/draft.yaml", Case, "draft")
+    assert item.id == "bakery-o2o-delivery"
+    assert problems == [
+        Problem(
+            "cases/draft.yaml",
+            2,
+            "id",
+            "'bakery-o2o-delivery' differs from the file name 'draft.yaml'",
+            "rename the file to bakery-o2o-delivery.yaml or set id: draft",
+            Severity.WARNING,
+            K.ID_MISMATCH,
+        )
+    ]
+
+
+def test_check_text_gives_every_problem_of_bytes_that_do_not_load(good_case_data):
+    from atlas.loader import check_text
+    from atlas.schema import Case
+
+    item, problems = check_text(b"id: a\n\nid: b\n", "cases/draft.yaml", Case, "a")
+    assert item is None
+    assert [(p.path, p.line, p.field, p.kind) for p in problems] == [
+        ("cases/draft.yaml", 3, "id", K.DUPLICATE_KEY)
+    ]
+    data = {k: v for k, v in good_case_data.items() if k not in ("title", "industry")}
+    raw = ("\n" + yaml.safe_dump(data, sort_keys=False)).encode()
+    item, problems = check_text(raw, "cases/draft.yaml", Case)
+    assert item is None
+    assert sorted((p.path, p.line, p.field, p.kind) for p in problems) == [
+        ("cases/draft.yaml", 1, "industry", K.MISSING_FIELD),
+        ("cases/draft.yaml", 1, "title", K.MISSING_FIELD),
+    ]

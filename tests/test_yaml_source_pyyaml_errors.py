@@ -183,6 +183,7 @@ def test_what_is_at_the_mark_decides_the_kind(text, line, column, kind, message)
         ("\nx\ufeff: 1\n", 1, 0, 2),  # on the error's line, after its column
         ("\nx: 1\n\ufeff", 0, 0, None),  # only on a later line
         ("\nx: 1\ny: 2\ufeff\n", 1, 0, None),
+        ("\nx\ufeff", 1, 0, 2),  # on the last line, with no line break after it
     ],
 )
 def test_a_bom_counts_up_to_the_end_of_the_errors_line(text, line, column, bom_line):
@@ -239,6 +240,9 @@ def test_the_line_that_failed_is_measured_up_to_1024_characters(text, deep):
 def test_the_text_after_the_error_is_not_measured():
     text = "\n" + deep_flow(1)
     assert errors._deep_line_before(text, text.index("[[")) is None
+    # the 1,024 characters are counted from the start of the error's line, not of the last
+    text = "\n" + deep_flow(990) + "\nmore\n"
+    assert errors._deep_line_before(text, text.index("\nmore")) is None
 
 
 @pytest.mark.parametrize(("length", "deep"), [(RECHECK_CHARS, 3), (RECHECK_CHARS + 1, None)])
