@@ -407,3 +407,33 @@ def test_snippet_quotes_a_value_within_40_characters(value, quoted):
 
     assert snippet(value) == quoted
     assert snippet("abcdef", limit=4) == "'abc…'"
+
+
+def test_a_recursion_error_while_reading_is_too_deep_where_the_nesting_passes(monkeypatch):
+    # PyYAML's pure-Python composer recurses once per level: whatever recursed, the file
+    # is too deep, on the line where it passes the limit (line 1 if none does)
+    from atlas import yaml_source
+
+    def recursing(node):
+        raise RecursionError
+
+    monkeypatch.setattr(yaml_source, "check_graph", recursing)
+    with pytest.raises(YamlFileError) as deep:
+        parse_yaml(b"id: a\n\nx: " + b"[" * 40 + b"]" * 40 + b"\n")
+    assert (deep.value.kind, deep.value.line) == (K.TOO_DEEP, 3)
+    with pytest.raises(YamlFileError) as shallow:
+        parse_yaml(b"id: a\n\nx: [1]\n")
+    assert (shallow.value.kind, shallow.value.line) == (K.TOO_DEEP, 1)
+
+
+def test_a_second_document_with_no_marker_line_is_blamed_after_the_first():
+    from atlas.yaml_source import _document_marker_line
+
+    assert _document_marker_line("id: a\nx: 1\n--- \nid: b\n", 1) == 3
+    assert _document_marker_line("id: a\nx: 1\n", 1) == 2  # none found: the line after
+
+
+def test_a_quoted_empty_document_is_a_value_not_an_empty_file(yaml_loader):
+    with pytest.raises(YamlFileError) as caught:
+        parse_yaml(b'--- ""\n')
+    assert (caught.value.kind, caught.value.line) == (K.NOT_A_MAPPING, 1)
