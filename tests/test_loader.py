@@ -190,6 +190,8 @@ def test_a_folder_is_shown_relative_to_the_working_folder_or_by_its_name(tmp_pat
     assert shown_folder(inside) == "cases"
     assert shown_folder(tmp_path / "elsewhere" / "library") == "library"
     assert shown_folder("cases") == shown_folder(Path("cases")) == "cases"
+    (tmp_path / "work" / "data" / "cases").mkdir(parents=True)
+    assert shown_folder(tmp_path / "work" / "data" / "cases") == "data/cases"  # the whole way
 
 
 def test_a_file_is_shown_under_its_folders_shown_name(tmp_path, monkeypatch):
@@ -199,6 +201,8 @@ def test_a_file_is_shown_under_its_folders_shown_name(tmp_path, monkeypatch):
     assert shown_file(folder / "tours" / "a.yaml", folder) == "library/tours/a.yaml"
     assert shown_file(tmp_path / "other" / "b.yaml", folder) == "b.yaml"
     assert shown_file("c.yaml", folder) == "library/tours/c.yaml"  # relative to where we are
+    # a relative file outside the folder keeps the way it was given
+    assert shown_file("../../other/d.yaml", folder) == "../../other/d.yaml"
 
 
 # --- each problem in full, in a folder of the test's own ---------------------------------

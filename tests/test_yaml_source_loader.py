@@ -44,3 +44,14 @@ def test_a_scalar_that_cannot_be_built_is_a_bad_value_naming_its_node(base, text
 )
 def test_tag_name_is_the_kind_a_tag_asks_for(tag, name):
     assert tag_name(yaml.ScalarNode(tag, "v")) == name
+
+
+@pytest.mark.parametrize("base", LOADERS)
+def test_the_loader_itself_builds_no_value_of_an_unknown_tag(base):
+    # parse_yaml refuses such tags before building anything; the loader alone does too
+    loader = loader_class(base)("x: !shell rm\n")
+    try:
+        with pytest.raises(yaml.constructor.ConstructorError):
+            loader.get_single_data()
+    finally:
+        loader.dispose()
