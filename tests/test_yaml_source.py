@@ -225,6 +225,8 @@ def test_a_nesting_limit_of_any_yaml_library_is_our_too_deep():
         b'id: a\ntitle: "tab\\tinside"\n',
         # just deep enough: the top-level mapping is the first level
         b"id: a\nx: " + b"[" * (MAX_DEPTH - 1) + b"]" * (MAX_DEPTH - 1) + b"\n",
+        # brackets enough to be measured first, side by side: not deep
+        b"id: a\nx: [" + b"[1], " * 600 + b"]\n",
     ],
 )
 def test_files_that_are_fine_load(yaml_loader, raw):
@@ -424,6 +426,18 @@ def test_a_recursion_error_while_reading_is_too_deep_where_the_nesting_passes(mo
     with pytest.raises(YamlFileError) as shallow:
         parse_yaml(b"id: a\n\nx: [1]\n")
     assert (shallow.value.kind, shallow.value.line) == (K.TOO_DEEP, 1)
+    # the text measured again may not even parse: where it stops, the measure ends
+    monkeypatch.setattr(yaml_source, "_single_document", lambda loader, text: recursing(text))
+    with pytest.raises(YamlFileError) as broken:
+        parse_yaml(b"id: a\n# " + b"-" * 40 + b"\nx: @\n")
+    assert (broken.value.kind, broken.value.line) == (K.TOO_DEEP, 1)
+
+
+def test_a_syntax_error_in_a_file_within_the_nesting_bound_is_where_yaml_stops(yaml_loader):
+    # the nesting of such a file is checked once it parses: the syntax error comes first
+    with pytest.raises(YamlFileError) as caught:
+        parse_yaml(b"id: a\nx: " + b"[" * 40 + b"1" + b"]" * 40 + b"\ny: @\n")
+    assert (caught.value.kind, caught.value.line) == (K.SYNTAX, 3)
 
 
 def test_a_second_document_with_no_marker_line_is_blamed_after_the_first():
