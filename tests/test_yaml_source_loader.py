@@ -39,7 +39,7 @@ def test_a_scalar_that_cannot_be_built_is_a_bad_value_naming_its_node(base, text
         ("tag:yaml.org,2002:timestamp", "date"),
         ("tag:yaml.org,2002:int", "int"),
         ("tag:yaml.org,2002:bool", "bool"),
-        ("tag:example.com,2000:app:x", "x"),
+        ("tag:yaml.org,2002:null", "null"),
     ],
 )
 def test_tag_name_is_the_kind_a_tag_asks_for(tag, name):
