@@ -72,6 +72,8 @@ UNREADABLE = {
     "unclosed flow": (b"id: a\nx: [1, 2\ny: 3\n", K.SYNTAX, 3, "(yaml syntax)"),
     "undefined alias": (b"id: a\nx: *nope\n", K.SYNTAX, 2, "(yaml syntax)"),
     "tab indent": (b"id: a\nx:\n\t- y\n", K.TAB_INDENT, 3, "(yaml syntax)"),
+    # a tab inside a value is no indentation (PyYAML's pure-Python scanner stops at it)
+    "tab inside a value": (b"id: a\ntitle: a\tb: c\n", K.SYNTAX, 2, "(yaml syntax)"),
     "duplicate key": (b"id: a\nid: b\n", K.DUPLICATE_KEY, 2, "id"),
     "nested duplicate key": (
         b"id: a\nyears:\n  start: 1\n  start: 2\n",

@@ -33,6 +33,7 @@ OUR_WORDS = {
     "colon at the end": (b"id: a\ntitle: A:\n", (2, COLON, SAY_COLON, SYNTAX, K.SYNTAX)),
     "tab before a dash": (b"id: a\nx:\n\t- y\n", (3, TAB, SAY_TAB, SYNTAX, K.TAB_INDENT)),
     "tab after spaces": (b"id: a\nx:\n  \t- y\n", (3, TAB, SAY_TAB, SYNTAX, K.TAB_INDENT)),
+    "tab after a dash": (b"id: a\nx:\n  -\t- y\n", (3, TAB, SAY_TAB, SYNTAX, K.TAB_INDENT)),
     "unclosed double quote": (
         b'id: a\ntitle: "abc\nx: 1\ny: 2\nz: "q"\n',
         (2, quote_not_closed(5), SAY_QUOTE_END, SYNTAX, K.SYNTAX),
@@ -158,6 +159,8 @@ AT_THE_MARK = {
     "a tab in the indentation, mark elsewhere": ("id: a\n\tx: 1\n", 1, 3, K.TAB_INDENT, TAB),
     "a tab where it stopped, after a dash": ("id: a\nx:\n  -\t- b\n", 2, 3, K.TAB_INDENT, TAB),
     "a tab inside the value": ("id: a\nx: a\tb: c\n", 1, 0, K.SYNTAX, None),
+    "stopped at a tab inside the value": ("id: a\nx: a\tb: c\n", 1, 4, K.SYNTAX, None),
+    "stopped at a tab after a word": ("id: a\nXX\tb: c\n", 1, 2, K.SYNTAX, None),
     "a colon without a space": ("id: a\nx: a:b\n", 1, 4, K.SYNTAX, None),
     "a space after the mark, no colon": ("id: a\nx: @ b\n", 1, 3, K.SYNTAX, None),
     "a colon and a space": ("id: a\nx: a: b\n", 1, 4, K.SYNTAX, COLON),
