@@ -57,7 +57,8 @@ def nesting_bound(text: str) -> int:
     Each level is an open bracket, a deeper indent or a '-', '?' or ':' on one line.
     """
     brackets = text.count("[") + text.count("{")
-    widest = max((len(m.group()) for m in _INDENT.finditer(text)), default=0)
+    # the pattern matches at the start of any text, even an empty one: max() has a value
+    widest = max(len(m.group()) for m in _INDENT.finditer(text))
     markers = max(
         (line.count("-") + line.count(":") + line.count("?") for line in text.splitlines()),
         default=0,

@@ -31,7 +31,7 @@ def mark_lines(node: yaml.Node, path: Loc, lines: dict, paths: dict) -> None:
                     line,
                     f"key appears twice (lines {seen[key]} and {line})",
                     "keep one of them: YAML would silently drop the first",
-                    field=".".join(map(str, (*path, key))),
+                    field=field_name((*path, key)),
                     kind=ProblemKind.DUPLICATE_KEY,
                 )
             seen[key] = line

@@ -36,5 +36,9 @@ def loader_class(base: type) -> type:
 
 
 def tag_name(node: yaml.Node) -> str:
-    """The kind of value a node's tag asks for: 'date', 'int', 'bool' ..."""
-    return "date" if node.tag.endswith(":timestamp") else node.tag.rsplit(":", 1)[-1]
+    """The kind of value a node's tag asks for: 'date', 'int', 'bool' ...
+
+    Only plain YAML's tags reach here (the guards refuse any other before a key is read
+    or a value built).
+    """
+    return "date" if node.tag.endswith(":timestamp") else node.tag.removeprefix(YAML_TAG)

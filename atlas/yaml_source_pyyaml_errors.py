@@ -56,7 +56,10 @@ def yaml_error(
         )
     row = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
     at = row[mark.column : mark.column + 1] if mark else ""
-    if at == "\t" or "\t" in row[: len(row) - len(row.lstrip())]:
+    lead = row[: mark.column] if mark else ""
+    # a tab where YAML stopped is indentation when only spaces and '- ' come before it (not
+    # a tab inside a value, where PyYAML's pure-Python scanner stops and libyaml reads on)
+    if "\t" in row[: len(row) - len(row.lstrip())] or (at == "\t" and not lead.strip(" -")):
         return YamlFileError(
             line,
             "a tab in the indentation: YAML indents with spaces only",

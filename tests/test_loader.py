@@ -190,6 +190,8 @@ def test_a_folder_is_shown_relative_to_the_working_folder_or_by_its_name(tmp_pat
     assert shown_folder(inside) == "cases"
     assert shown_folder(tmp_path / "elsewhere" / "library") == "library"
     assert shown_folder("cases") == shown_folder(Path("cases")) == "cases"
+    (tmp_path / "work" / "data" / "cases").mkdir(parents=True)
+    assert shown_folder(tmp_path / "work" / "data" / "cases") == "data/cases"  # the whole way
 
 
 def test_a_file_is_shown_under_its_folders_shown_name(tmp_path, monkeypatch):
@@ -199,6 +201,8 @@ def test_a_file_is_shown_under_its_folders_shown_name(tmp_path, monkeypatch):
     assert shown_file(folder / "tours" / "a.yaml", folder) == "library/tours/a.yaml"
     assert shown_file(tmp_path / "other" / "b.yaml", folder) == "b.yaml"
     assert shown_file("c.yaml", folder) == "library/tours/c.yaml"  # relative to where we are
+    # a relative file outside the folder keeps the way it was given
+    assert shown_file("../../other/d.yaml", folder) == "../../other/d.yaml"
 
 
 # --- each problem in full, in a folder of the test's own ---------------------------------
@@ -373,4 +377,47 @@ def test_a_duplicate_named_as_its_id_is_placed_on_its_first_line(good_case_data,
     assert [(p.path.rsplit("/", 1)[-1], p.line, p.field, p.kind) for p in problems] == [
         ("a-first.yaml", 1, "id", K.ID_MISMATCH),
         ("bakery-copy.yaml", 1, "id", K.DUPLICATE_ID),
+    ]
+
+
+def test_check_text_names_the_text_as_shown_and_checks_the_id_only_when_told(good_case_data):
+    # what the draft page checks: bytes, not a file, named as the user will save them
+    from atlas.loader import check_text
+    from atlas.problems import Problem
+    from atlas.schema import Case
+
+    raw = ("# drafted\n" + yaml.safe_dump(good_case_data, sort_keys=False)).encode()
+    item, problems = check_text(raw, "cases/draft.yaml", Case)
+    assert (item.id, problems) == ("bakery-o2o-delivery", [])
+    item, problems = check_text(raw, "cases/draft.yaml", Case, "draft")
+    assert item.id == "bakery-o2o-delivery"
+    assert problems == [
+        Problem(
+            "cases/draft.yaml",
+            2,
+            "id",
+            "'bakery-o2o-delivery' differs from the file name 'draft.yaml'",
+            "rename the file to bakery-o2o-delivery.yaml or set id: draft",
+            Severity.WARNING,
+            K.ID_MISMATCH,
+        )
+    ]
+
+
+def test_check_text_gives_every_problem_of_bytes_that_do_not_load(good_case_data):
+    from atlas.loader import check_text
+    from atlas.schema import Case
+
+    item, problems = check_text(b"id: a\n\nid: b\n", "cases/draft.yaml", Case, "a")
+    assert item is None
+    assert [(p.path, p.line, p.field, p.kind) for p in problems] == [
+        ("cases/draft.yaml", 3, "id", K.DUPLICATE_KEY)
+    ]
+    data = {k: v for k, v in good_case_data.items() if k not in ("title", "industry")}
+    raw = ("\n" + yaml.safe_dump(data, sort_keys=False)).encode()
+    item, problems = check_text(raw, "cases/draft.yaml", Case)
+    assert item is None
+    assert sorted((p.path, p.line, p.field, p.kind) for p in problems) == [
+        ("cases/draft.yaml", 1, "industry", K.MISSING_FIELD),
+        ("cases/draft.yaml", 1, "title", K.MISSING_FIELD),
     ]

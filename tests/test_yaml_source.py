@@ -72,6 +72,8 @@ UNREADABLE = {
     "unclosed flow": (b"id: a\nx: [1, 2\ny: 3\n", K.SYNTAX, 3, "(yaml syntax)"),
     "undefined alias": (b"id: a\nx: *nope\n", K.SYNTAX, 2, "(yaml syntax)"),
     "tab indent": (b"id: a\nx:\n\t- y\n", K.TAB_INDENT, 3, "(yaml syntax)"),
+    # a tab inside a value is no indentation (PyYAML's pure-Python scanner stops at it)
+    "tab inside a value": (b"id: a\ntitle: a\tb: c\n", K.SYNTAX, 2, "(yaml syntax)"),
     "duplicate key": (b"id: a\nid: b\n", K.DUPLICATE_KEY, 2, "id"),
     "nested duplicate key": (
         b"id: a\nyears:\n  start: 1\n  start: 2\n",
@@ -225,6 +227,8 @@ def test_a_nesting_limit_of_any_yaml_library_is_our_too_deep():
         b'id: a\ntitle: "tab\\tinside"\n',
         # just deep enough: the top-level mapping is the first level
         b"id: a\nx: " + b"[" * (MAX_DEPTH - 1) + b"]" * (MAX_DEPTH - 1) + b"\n",
+        # brackets enough to be measured first, side by side: not deep
+        b"id: a\nx: [" + b"[1], " * 600 + b"]\n",
     ],
 )
 def test_files_that_are_fine_load(yaml_loader, raw):
@@ -407,3 +411,45 @@ def test_snippet_quotes_a_value_within_40_characters(value, quoted):
 
     assert snippet(value) == quoted
     assert snippet("abcdef", limit=4) == "'abc…'"
+
+
+def test_a_recursion_error_while_reading_is_too_deep_where_the_nesting_passes(monkeypatch):
+    # PyYAML's pure-Python composer recurses once per level: whatever recursed, the file
+    # is too deep, on the line where it passes the limit (line 1 if none does)
+    from atlas import yaml_source
+
+    def recursing(node):
+        raise RecursionError
+
+    monkeypatch.setattr(yaml_source, "check_graph", recursing)
+    with pytest.raises(YamlFileError) as deep:
+        parse_yaml(b"id: a\n\nx: " + b"[" * 40 + b"]" * 40 + b"\n")
+    assert (deep.value.kind, deep.value.line) == (K.TOO_DEEP, 3)
+    with pytest.raises(YamlFileError) as shallow:
+        parse_yaml(b"id: a\n\nx: [1]\n")
+    assert (shallow.value.kind, shallow.value.line) == (K.TOO_DEEP, 1)
+    # the text measured again may not even parse: where it stops, the measure ends
+    monkeypatch.setattr(yaml_source, "_single_document", lambda loader, text: recursing(text))
+    with pytest.raises(YamlFileError) as broken:
+        parse_yaml(b"id: a\n# " + b"-" * 40 + b"\nx: @\n")
+    assert (broken.value.kind, broken.value.line) == (K.TOO_DEEP, 1)
+
+
+def test_a_syntax_error_in_a_file_within_the_nesting_bound_is_where_yaml_stops(yaml_loader):
+    # the nesting of such a file is checked once it parses: the syntax error comes first
+    with pytest.raises(YamlFileError) as caught:
+        parse_yaml(b"id: a\nx: " + b"[" * 40 + b"1" + b"]" * 40 + b"\ny: @\n")
+    assert (caught.value.kind, caught.value.line) == (K.SYNTAX, 3)
+
+
+def test_a_second_document_with_no_marker_line_is_blamed_after_the_first():
+    from atlas.yaml_source import _document_marker_line
+
+    assert _document_marker_line("id: a\nx: 1\n--- \nid: b\n", 1) == 3
+    assert _document_marker_line("id: a\nx: 1\n", 1) == 2  # none found: the line after
+
+
+def test_a_quoted_empty_document_is_a_value_not_an_empty_file(yaml_loader):
+    with pytest.raises(YamlFileError) as caught:
+        parse_yaml(b'--- ""\n')
+    assert (caught.value.kind, caught.value.line) == (K.NOT_A_MAPPING, 1)
