@@ -246,3 +246,14 @@ def small_library(good_case_data, write_cases) -> Path:
             years={"start": 2012, "end": 2016},
         ),
     )
+
+
+def refusal(raw: bytes, whole: bool = False):
+    """What parse_yaml says of bytes it refuses: (line, message, hint, field, kind), or the
+    error itself with `whole`."""
+    from atlas.yaml_source import YamlFileError, parse_yaml
+
+    with pytest.raises(YamlFileError) as caught:
+        parse_yaml(raw)
+    e = caught.value
+    return e if whole else (e.line, e.message, e.hint, e.field, e.kind)

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from atlas.problems import ProblemKind as K
-from atlas.yaml_source import YamlFileError, parse_yaml
+from atlas.yaml_source import parse_yaml
 from atlas.yaml_source_guards import (
     MAX_DEPTH,
     MAX_NODES,
@@ -14,6 +14,7 @@ from atlas.yaml_source_guards import (
     deep_line,
     nesting_bound,
 )
+from tests.conftest import refusal
 
 SYNTAX = "(yaml syntax)"
 SAY_TAG = "remove the '!' tag: only plain YAML is allowed"
@@ -105,10 +106,7 @@ OUR_WORDS = {
 
 @pytest.mark.parametrize(("raw", "expected"), OUR_WORDS.values(), ids=list(OUR_WORDS))
 def test_each_guard_in_our_words(yaml_loader, raw, expected):
-    with pytest.raises(YamlFileError) as caught:
-        parse_yaml(raw)
-    e = caught.value
-    assert (e.line, e.message, e.hint, e.field, e.kind) == expected
+    assert refusal(raw) == expected
 
 
 @pytest.mark.parametrize(
