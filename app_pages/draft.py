@@ -75,8 +75,8 @@ titles = {c.id: localized(c.title, c.zh.title if c.zh else None) for c in ctx.li
 with tab_form:
     draft, slots = draft_form(FIELDS, draft_state.current(), titles)
 draft_state.keep(draft)
-case, problems = check(draft)
 text, name = to_yaml(draft), file_name(draft)
+case, problems = check(draft, text)  # the file as it downloads, written once
 empty = clean(draft) is None
 
 for problem in problems:  # under its field, once the field has something in it

@@ -11,6 +11,7 @@ draft as a case file and checks it as `atlas validate` does.
 
 from __future__ import annotations
 
+import types
 import typing
 from dataclasses import dataclass
 from enum import Enum
@@ -135,15 +136,9 @@ def _field(path: Path, hint: Any, required: bool, help_text: str) -> FormField:
 def _optional_inner(hint: Any) -> Any:
     """`X | None` -> X."""
     args = [a for a in typing.get_args(hint) if a is not type(None)]
-    if typing.get_origin(hint) in (typing.Union, _union_type()) and len(args) == 1:
+    if typing.get_origin(hint) in (typing.Union, types.UnionType) and len(args) == 1:
         return args[0]
     return hint
-
-
-def _union_type() -> Any:
-    import types
-
-    return types.UnionType
 
 
 def _list_item(hint: Any) -> Any:

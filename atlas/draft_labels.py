@@ -107,7 +107,7 @@ def owner_key(problem_field: str, keys: list[str]) -> str | None:
     plain = problem_field.split("[", 1)[0]
     if plain in keys:
         return plain
-    longest = [k for k in keys if plain.startswith(k + ".") or plain.startswith(k + "[")]
+    longest = [k for k in keys if plain.startswith(k + ".")]
     if longest:
         return max(longest, key=len)
     return next((k for k in keys if k.startswith(plain + ".")), None)

@@ -91,11 +91,13 @@ def to_yaml(data: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-def check(data: dict) -> tuple[Case | None, list[Problem]]:
-    """Validate the draft as `atlas validate` would its file in cases/."""
+def check(data: dict, text: str | None = None) -> tuple[Case | None, list[Problem]]:
+    """Validate the draft as `atlas validate` would its file in cases/; `text` is the draft
+    as `to_yaml` wrote it, when the caller has it already."""
     name = file_name(data)
     expected = None if name == f"{NO_ID}.yaml" else name.removesuffix(".yaml")
-    item, problems = check_text(to_yaml(data).encode("utf-8"), f"cases/{name}", Case, expected)
+    raw = (to_yaml(data) if text is None else text).encode("utf-8")
+    item, problems = check_text(raw, f"cases/{name}", Case, expected)
     return item, sorted(problems, key=lambda p: (p.line, p.field))
 
 

@@ -136,15 +136,22 @@ def test_every_case_of_the_library_fits_a_projector(browser, app):
     context.close()
 
 
-def test_presenter_keys_home_end_fullscreen_and_escape(browser, server):
+def present_a_tour(browser, server, came_from: str | None = None):
+    """The first curated tour in Present at 1280x720 (after `came_from`, if given):
+    the window's context, its page and the tour's number of slides."""
     tour = next(t for t in load_library(ROOT / "cases").tours)
-    total = len(tour.stops)
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     page = context.new_page()
-    page.goto(f"{server.url}/explore")
-    wait_ready(page)
+    if came_from:
+        page.goto(f"{server.url}{came_from}")
+        wait_ready(page)
     page.goto(f"{server.url}/present?present={tour.id}")
     wait_ready(page)
+    return context, page, len(tour.stops)
+
+
+def test_presenter_keys_home_end_fullscreen_and_escape(browser, server):
+    context, page, total = present_a_tour(browser, server, came_from="/explore")
     page.keyboard.press("End")
     page.get_by_text(f"{total} / {total}", exact=True).wait_for()
     wait_ready(page)
@@ -163,12 +170,7 @@ def test_presenter_keys_home_end_fullscreen_and_escape(browser, server):
 def test_a_number_then_enter_jumps_to_that_slide(browser, server):
     """Typing in "Go to slide" is typing: F, the arrows, Home and End do not act on the
     slides while the field has the focus; Enter goes to the slide typed."""
-    tour = next(t for t in load_library(ROOT / "cases").tours)
-    total = len(tour.stops)
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    page.goto(f"{server.url}/present?present={tour.id}")
-    wait_ready(page)
+    context, page, total = present_a_tour(browser, server)
     field = page.get_by_label("Go to slide")
     field.click()
     page.keyboard.type("3")
