@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks import peers_browser as pb  # noqa: E402
-from benchmarks.peers_report import TARGETS, chart, table  # noqa: E402
+from benchmarks.peers_report import chart, table  # noqa: E402
 from devtools.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"
@@ -203,8 +203,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# wrote {args.out / 'peers.json'} and {args.out / 'peers.png'}", flush=True)
     return 0
 
-
-__all__ = ["TARGETS", "main"]
 
 if __name__ == "__main__":
     sys.exit(main())
