@@ -15,7 +15,7 @@ import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -114,7 +114,13 @@ def load_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, li
         return None, [
             Problem(display_path(path), 1, "(file)", message, kind=ProblemKind.UNREADABLE)
         ]
-    return check_text(raw, display_path(path), model, path.name.removesuffix(".yaml"))
+    # A file's path is resolved only for its problems: a clean file needs none (and the
+    # resolving took 6% of loading 10,000 clean files).
+    item, problems = check_text(raw, path.name, model, path.name.removesuffix(".yaml"))
+    if problems:
+        shown = display_path(path)
+        problems = [replace(p, path=shown) for p in problems]
+    return item, problems
 
 
 def check_text(

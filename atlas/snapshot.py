@@ -46,6 +46,7 @@ _CODE = (
     "yaml_source_lines.py",
     "yaml_source_loader.py",
     "yaml_source_pyyaml_errors.py",
+    "yaml_source_tree.py",
     "validation_messages.py",
     "problems.py",
 )

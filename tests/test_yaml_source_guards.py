@@ -12,6 +12,7 @@ from atlas.yaml_source_guards import (
     MAX_NODES,
     MAX_NUMBER_DIGITS,
     deep_line,
+    may_nest_past,
     nesting_bound,
 )
 from tests.conftest import refusal
@@ -167,3 +168,13 @@ def test_deep_line_stops_at_a_yaml_error_only_when_told():
 )
 def test_nesting_bound_counts_every_way_to_nest(text, bound):
     assert nesting_bound(text) == bound
+    for depth in range(bound - 2, bound + 2):
+        assert may_nest_past(text, depth) is (bound > depth)
+
+
+@pytest.mark.parametrize("depth", [3, 4, 5])
+def test_a_loose_bound_past_the_depth_still_asks_the_exact_one(depth):
+    # one marker on each of four lines: 4 on the loose bound, 1 on the exact
+    text = "a: 1\nb: 2\nc: 3\nd: 4\n"
+    assert nesting_bound(text) == 2
+    assert may_nest_past(text, depth) is False
