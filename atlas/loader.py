@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from atlas.parallel_load import parse_ahead
 from atlas.problems import Problem, ProblemKind, Severity, field_name
 from atlas.schema import Case, Tour
 from atlas.schema_rules import case_rule_violations, tour_rule_violations
@@ -206,6 +207,7 @@ def _load_library(root: Path) -> Library:
     case_files = sorted(root.glob("*.yaml"), key=_path_order)
     tour_files = sorted((root / TOURS_SUBDIR).glob("*.yaml"), key=_path_order)
     snapshot = Snapshot(root, load_model)
+    snapshot.parse = parse_ahead(snapshot.stale(case_files), Case, load_model)
     cases = _load_unique(case_files, Case, problems, snapshot)
     snapshot.save()
     tours = _load_unique(tour_files, Tour, problems)

@@ -36,6 +36,7 @@ ATLAS = Path(__file__).resolve().parent
 _CODE = (
     "citations.py",  # schema_rules.py checks the [s:id] markers with it
     "loader.py",
+    "parallel_load.py",
     "schema.py",
     "schema_fields.py",
     "schema_rules.py",
@@ -118,12 +119,25 @@ class Snapshot:
         self.old: dict[str, tuple[Stamp, Case]] = self._read()
         self.new: dict[str, tuple[Stamp, Case]] = {}
         self.reused = 0
+        self.stamps: dict[str, Stamp | None] = {}  # taken by stale(), before any read
+
+    def stale(self, paths: list[Path]) -> list[Path]:
+        """The case files the snapshot cannot give, each stamped now, before anything
+        reads it (so they can be read ahead, and load() then uses these stamps)."""
+        out = []
+        for path in paths:
+            stamp = self.stamps[path.name] = _stamp(path)
+            entry = self.old.get(path.name)
+            if stamp is None or entry is None or entry[0] != stamp:
+                out.append(path)
+        return out
 
     def load(self, path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
         """Like `load_model`, from the snapshot when the file has not changed."""
         if model is not Case:
             return self.parse(path, model)
-        stamp = _stamp(path)  # before reading: a later change gets a later stamp
+        # before reading: a later change gets a later stamp
+        stamp = self.stamps.pop(path.name) if path.name in self.stamps else _stamp(path)
         entry = self.old.get(path.name)
         if stamp is not None and entry is not None and entry[0] == stamp:
             self.new[path.name] = entry
