@@ -146,6 +146,9 @@ def measure(size: str, work: Path, args, browser, chromium: str) -> dict:
             fig["sessions"] = args.sessions
             fig["concurrent_p95_s"] = pb.p95(times) if times else float("nan")
             fig["concurrent_errors"] = errors
+            # the same users on the one-multiselect app: what 2 cores give any Streamlit app
+            times, _errors = pb.concurrent_filters(chromium, filter_floor.url, args.sessions, "/")
+            fig["floor_concurrent_p95_s"] = pb.p95(times) if times else float("nan")
     finally:
         for server in (app, floor, filter_floor, peer):
             server.stop()

@@ -162,9 +162,11 @@ def datasette_filters(browser, url: str, repeats: int) -> list[float]:
     return out
 
 
-def concurrent_filters(chromium: str, url: str, sessions: int) -> tuple[list[float], int]:
-    """`sessions` users on Explore at once, each picking Finance at the same moment: every
-    user's seconds to a settled page, and how many pages showed an error."""
+def concurrent_filters(
+    chromium: str, url: str, sessions: int, path: str = "/explore"
+) -> tuple[list[float], int]:
+    """`sessions` users on Explore (or `path`) at once, each picking Finance at the same
+    moment: every user's seconds to a settled page, and how many pages showed an error."""
     from playwright.async_api import async_playwright
 
     waiting: list[int] = []
@@ -174,7 +176,7 @@ def concurrent_filters(chromium: str, url: str, sessions: int) -> tuple[list[flo
         try:
             page = await ctx.new_page()
             await page.add_init_script(f"({OBSERVE_JS})()")
-            await page.goto(f"{url}/explore", wait_until="commit", timeout=600_000)
+            await page.goto(f"{url}{path}", wait_until="commit", timeout=600_000)
             await page.wait_for_function(STREAMLIT_READY, timeout=600_000, polling=100)
             box = page.get_by_role("combobox", name="Industry")
             await box.click()
@@ -185,7 +187,7 @@ def concurrent_filters(chromium: str, url: str, sessions: int) -> tuple[list[flo
             start = await page.evaluate(NOW_JS)
             await option.click()
             await page.wait_for_function(
-                "() => location.search.includes('industry=')", timeout=600_000, polling=20
+                f"() => window.__lastChange > {start}", timeout=600_000, polling=20
             )
             await page.wait_for_function(STREAMLIT_READY, timeout=600_000, polling=50)
             await page.wait_for_function(SETTLED_JS, timeout=600_000, polling=50)
