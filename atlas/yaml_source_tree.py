@@ -84,3 +84,8 @@ def build_tree(root: yaml.Node, loader: yaml.BaseLoader) -> Any | None:
         return build(root, 1)
     except _GiveUp:
         return None
+    finally:
+        # `build` refers to itself, and through it to the loader: left as it is, the loader
+        # and libyaml's buffers (tens of KB a file) would wait for the cyclic collector,
+        # which a library load pauses. Clearing it frees them now.
+        build = None

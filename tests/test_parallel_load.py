@@ -3,6 +3,8 @@ process loads, problems and all; below the threshold, on one core, or when worke
 start, no worker is asked."""
 
 import shutil
+import sys
+from collections import deque
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,7 @@ def loaded(folder: Path, cache: Path, monkeypatch, parallel_min: int):
 
 def test_workers_load_the_library_one_process_would(library_with_problems, tmp_path, monkeypatch):
     monkeypatch.setattr(parallel_load, "cores", lambda: 2)
+    monkeypatch.delenv("ATLAS_LOAD_WORKERS", raising=False)
     asked = []
     real = parallel_load._parse_all
     monkeypatch.setattr(parallel_load, "_parse_all", lambda *a: asked.append(len(a[0])) or real(*a))
@@ -52,6 +55,7 @@ def test_a_file_ahead_that_has_problems_is_parsed_again_here(tmp_path, monkeypat
     bad = BROKEN / "unknown-outcome.yaml"
     monkeypatch.setattr(parallel_load, "PARALLEL_MIN", 1)
     monkeypatch.setattr(parallel_load, "cores", lambda: 2)
+    monkeypatch.delenv("ATLAS_LOAD_WORKERS", raising=False)
     calls = []
 
     def parse(path, model):
@@ -72,6 +76,7 @@ def test_a_file_ahead_that_has_problems_is_parsed_again_here(tmp_path, monkeypat
 def test_no_worker_below_the_threshold_or_on_one_core(files, cores, monkeypatch):
     monkeypatch.setattr(parallel_load, "PARALLEL_MIN", 4)
     monkeypatch.setattr(parallel_load, "cores", lambda: cores)
+    monkeypatch.delenv("ATLAS_LOAD_WORKERS", raising=False)
     monkeypatch.setattr(parallel_load, "_parse_all", pytest.fail)
     good = sorted((Path(__file__).parent / "fixtures" / "good").glob("*.yaml"))[0]
     parsed = parallel_load.parse_ahead([good] * files, Case, load_model)
@@ -82,65 +87,80 @@ def test_workers_that_cannot_start_leave_the_files_to_this_process(
     library_with_problems, tmp_path, monkeypatch
 ):
     monkeypatch.setattr(parallel_load, "cores", lambda: 2)
+    monkeypatch.delenv("ATLAS_LOAD_WORKERS", raising=False)
     serial = loaded(library_with_problems, tmp_path / "a", monkeypatch, 10**9)
 
-    def no_processes(method):
+    def no_processes(*args, **kwargs):
         raise OSError("no processes here")
 
-    monkeypatch.setattr(parallel_load.multiprocessing, "get_context", no_processes)
+    monkeypatch.setattr(parallel_load.subprocess, "Popen", no_processes)
     assert loaded(library_with_problems, tmp_path / "b", monkeypatch, 1) == serial
 
 
-def test_this_process_takes_the_chunks_no_worker_started(tmp_path, monkeypatch):
-    # a pool whose workers never start anything: every chunk is parsed here
-    class Idle:
-        def __init__(self, *a, **k):
-            pass
+def chunks_of(paths: list[Path], size: int) -> deque:
+    return deque([str(p) for p in paths[i : i + size]] for i in range(0, len(paths), size))
 
-        def __enter__(self):
-            return self
 
-        def __exit__(self, *exc):
-            return False
+def clean_models(paths: list[Path]) -> dict:
+    results = {str(p): load_model(p, Case) for p in paths}
+    return {name: item for name, (item, problems) in results.items() if item and not problems}
 
-        def submit(self, fn, *args):
-            from concurrent.futures import Future
 
-            return Future()  # pending: cancel() succeeds
+def test_a_worker_gives_the_models_of_the_clean_files(library_with_problems):
+    paths = sorted(library_with_problems.glob("*.yaml"))
+    todo, ready = chunks_of(paths, 9), {}
+    parallel_load._feed(todo, Case, ready)  # one worker takes every chunk, in this thread
+    assert not todo
+    assert ready == clean_models(paths) and len(ready) == 61
 
-    monkeypatch.setattr(parallel_load, "ProcessPoolExecutor", Idle)
+
+def test_a_worker_that_stops_gives_its_chunk_back(monkeypatch):
+    # reads one chunk and stops without a reply
+    quits = [sys.executable, "-c", "import sys; sys.stdin.readline()"]
+    monkeypatch.setattr(parallel_load, "worker_command", lambda: quits)
+    good = sorted((Path(__file__).parent / "fixtures" / "good").glob("*.yaml"))
+    todo, ready = chunks_of(good, 1), {}
+    parallel_load._feed(todo, Case, ready)
+    assert (list(todo), ready) == (list(chunks_of(good, 1)), {})
+
+
+def test_a_worker_that_answers_nonsense_leaves_the_rest_here(monkeypatch):
+    garbage = "import sys; sys.stdin.readline(); sys.stdout.buffer.write(b'\\x05' + 8 * b'x')"
+    monkeypatch.setattr(parallel_load, "worker_command", lambda: [sys.executable, "-c", garbage])
+    good = sorted((Path(__file__).parent / "fixtures" / "good").glob("*.yaml"))
+    todo, ready = chunks_of(good, 1), {}
+    parallel_load._feed(todo, Case, ready)
+    assert ready == {} and len(todo) == len(good) - 1  # the chunk it took is parsed here
+
+
+def test_this_process_parses_every_chunk_when_no_worker_helps(monkeypatch):
+    monkeypatch.setattr(parallel_load, "_feed", lambda todo, model, ready: None)
+    monkeypatch.setattr(parallel_load, "cores", lambda: 3)
+    monkeypatch.delenv("ATLAS_LOAD_WORKERS", raising=False)
     monkeypatch.setattr(parallel_load, "CHUNK", 1)
     good = sorted((Path(__file__).parent / "fixtures" / "good").glob("*.yaml"))
-    ready = parallel_load._parse_all(good, Case, load_model)
-    assert sorted(ready) == sorted(map(str, good))
+    assert parallel_load._parse_all(good, Case, load_model) == clean_models(good)
 
 
-def test_a_worker_that_fails_leaves_its_files_to_this_process():
-    from concurrent.futures import Future
+@pytest.mark.parametrize(
+    ("setting", "cores", "workers"),
+    [(None, 2, 1), (None, 1, 0), (None, 8, 7), ("0", 8, 0), ("3", 2, 3), ("-1", 2, 0), ("x", 4, 3)],
+)
+def test_one_worker_per_further_core_unless_the_environment_says(
+    setting, cores, workers, monkeypatch
+):
+    monkeypatch.setattr(parallel_load, "cores", lambda: cores)
+    if setting is None:
+        monkeypatch.delenv("ATLAS_LOAD_WORKERS", raising=False)
+    else:
+        monkeypatch.setenv("ATLAS_LOAD_WORKERS", setting)
+    assert parallel_load.workers() == workers
 
-    failed = Future()
-    failed.set_exception(MemoryError())
-    assert parallel_load._result(failed) == {}
-    done = Future()
-    done.set_result({"a": 1})
-    assert parallel_load._result(done) == {"a": 1}
 
-
-def test_the_worker_function_keeps_only_clean_models():
+def test_no_worker_when_the_environment_says_none(monkeypatch):
+    monkeypatch.setattr(parallel_load, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(parallel_load, "cores", lambda: 4)
+    monkeypatch.setenv("ATLAS_LOAD_WORKERS", "0")
+    monkeypatch.setattr(parallel_load, "_parse_all", pytest.fail)
     good = sorted((Path(__file__).parent / "fixtures" / "good").glob("*.yaml"))[0]
-    bad = BROKEN / "unknown-outcome.yaml"
-    found = parallel_load.clean_models([str(good), str(bad)], Case)
-    assert list(found) == [str(good)] and found[str(good)].id == good.stem
-
-
-def test_workers_give_the_models_of_the_clean_files(library_with_problems, monkeypatch):
-    from concurrent.futures import Future
-
-    monkeypatch.setattr(Future, "cancel", lambda self: False)  # this process takes none
-    monkeypatch.setattr(parallel_load, "CHUNK", 7)
-    monkeypatch.setattr(parallel_load, "cores", lambda: 3)
-    paths = sorted(library_with_problems.glob("*.yaml"))
-    ready = parallel_load._parse_all(paths, Case, pytest.fail)
-    results = {str(p): load_model(p, Case) for p in paths}
-    clean = {name: item for name, (item, problems) in results.items() if item and not problems}
-    assert ready == clean and len(clean) == 61
+    assert parallel_load.parse_ahead([good] * 5, Case, load_model)(good, Case)[0].id == good.stem

@@ -124,3 +124,22 @@ def test_the_walk_uses_the_loaders_constructors_for_values_that_are_not_text():
         }
     finally:
         loader.dispose()
+
+
+def test_reading_a_file_leaves_nothing_for_the_cyclic_collector(monkeypatch):
+    # a library load pauses the collector: anything left in a cycle (the loader, and with
+    # it libyaml's buffers) would stay in memory until the load is over
+    import gc
+
+    from atlas.loader import load_model
+    from atlas.schema import Case
+
+    files = sorted(CASES.glob("*.yaml"))[:5]
+    gc.collect()
+    gc.disable()
+    try:
+        for path in files:
+            assert load_model(path, Case)[0] is not None
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
