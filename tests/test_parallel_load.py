@@ -2,6 +2,7 @@
 process loads, problems and all; below the threshold, on one core, or when workers cannot
 start, no worker is asked."""
 
+import os
 import shutil
 import sys
 from collections import deque
@@ -69,7 +70,25 @@ def test_a_file_ahead_that_has_problems_is_parsed_again_here(tmp_path, monkeypat
     assert parsed(bad, Case) == load_model(bad, Case)
     assert calls == [bad.name]
     assert parsed(good, Case) == load_model(good, Case)  # each answer is given once
-    assert parsed(good, Tour)[0] is None  # another model is parsed as asked
+
+
+def test_a_file_parsed_ahead_as_a_case_is_parsed_as_asked_for_another_model(monkeypatch):
+    good = sorted((Path(__file__).parent / "fixtures" / "good").glob("*.yaml"))[0]
+    monkeypatch.setattr(parallel_load, "PARALLEL_MIN", 1)
+    monkeypatch.setattr(parallel_load, "workers", lambda: 1)
+    parsed = parallel_load.parse_ahead([good], Case, load_model)
+    assert parsed(good, Tour) == load_model(good, Tour)
+    assert parsed(good, Tour)[0] is None
+
+
+def test_workers_from_the_threshold_on(monkeypatch):
+    monkeypatch.setattr(parallel_load, "PARALLEL_MIN", 4)
+    monkeypatch.setattr(parallel_load, "workers", lambda: 1)
+    asked = []
+    monkeypatch.setattr(parallel_load, "_parse_all", lambda paths, *a: asked.append(paths) or {})
+    good = sorted((Path(__file__).parent / "fixtures" / "good").glob("*.yaml"))[0]
+    parallel_load.parse_ahead([good] * 4, Case, load_model)
+    assert asked == [[good] * 4]
 
 
 @pytest.mark.parametrize(("files", "cores"), [(3, 2), (5, 1)])
@@ -133,13 +152,37 @@ def test_a_worker_that_answers_nonsense_leaves_the_rest_here(monkeypatch):
     assert ready == {} and len(todo) == len(good) - 1  # the chunk it took is parsed here
 
 
+def test_each_worker_is_fed_from_the_same_chunks(monkeypatch):
+    fed = []
+    monkeypatch.setattr(parallel_load, "_feed", lambda todo, model, ready: fed.append(todo))
+    monkeypatch.setattr(parallel_load, "workers", lambda: 2)
+    good = sorted((Path(__file__).parent / "fixtures" / "good").glob("*.yaml"))
+    parallel_load._parse_all(good, Case, load_model)
+    assert len(fed) == 2 and fed[0] is fed[1]
+
+
 def test_this_process_parses_every_chunk_when_no_worker_helps(monkeypatch):
     monkeypatch.setattr(parallel_load, "_feed", lambda todo, model, ready: None)
     monkeypatch.setattr(parallel_load, "cores", lambda: 3)
     monkeypatch.delenv("ATLAS_LOAD_WORKERS", raising=False)
-    monkeypatch.setattr(parallel_load, "CHUNK", 1)
-    good = sorted((Path(__file__).parent / "fixtures" / "good").glob("*.yaml"))
+    monkeypatch.setattr(parallel_load, "CHUNK", 2)
+    sizes = []
+    real = parallel_load._clean
+    monkeypatch.setattr(
+        parallel_load, "_clean", lambda chunk, *a: sizes.append(len(chunk)) or real(chunk, *a)
+    )
+    good = sorted((Path(__file__).parent / "fixtures" / "good").glob("*.yaml")) * 3
     assert parallel_load._parse_all(good, Case, load_model) == clean_models(good)
+    assert sizes == [2] * (len(good) // 2) + [1] * (len(good) % 2)
+
+
+def test_cores_are_those_this_process_may_run_on(monkeypatch):
+    assert parallel_load.cores() == len(os.sched_getaffinity(0)) >= 1
+    monkeypatch.delattr(parallel_load.os, "sched_getaffinity")
+    monkeypatch.setattr(parallel_load.os, "cpu_count", lambda: 6)
+    assert parallel_load.cores() == 6
+    monkeypatch.setattr(parallel_load.os, "cpu_count", lambda: None)
+    assert parallel_load.cores() == 1
 
 
 @pytest.mark.parametrize(
