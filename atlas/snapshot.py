@@ -29,7 +29,7 @@ from atlas.vocabulary import Term
 
 CACHE_ENV_VAR = "ATLAS_CACHE_DIR"
 CACHE_SUBDIR = ".atlas-cache"  # beside the case folder, never inside it
-_MAGIC = b"atlas-snapshot 1\n"
+_MAGIC = b"atlas-snapshot 2\n"  # 2: models pickled as (values, fields-set)
 _RACY_NS = 2_000_000_000  # a file changed this recently could change again unseen
 ATLAS = Path(__file__).resolve().parent
 # The code that parses and validates a file: a change to any of it makes the snapshot stale.

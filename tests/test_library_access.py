@@ -75,3 +75,11 @@ def test_a_session_cannot_change_the_shared_table_or_index(tmp_path, monkeypatch
     assert index_again is index  # shared, not rebuilt
     rows, codes, _positions = index.codes["connection_types"]
     assert not rows.flags.writeable and not codes.flags.writeable
+
+
+def test_giving_back_free_memory_is_harmless_where_it_is_not_available(monkeypatch):
+    from ui import library_access
+
+    library_access.release_free_memory()  # glibc here: trims
+    monkeypatch.setattr(library_access, "_malloc_trim", lambda: None)
+    library_access.release_free_memory()  # another C library: Arrow's pool only

@@ -71,6 +71,19 @@ def test_a_second_load_comes_from_the_snapshot_and_equals_the_first(cached, tmp_
     assert second.cases == first.cases and second.problems == first.problems == ()
 
 
+def test_cases_from_the_snapshot_keep_sharing_their_fields_sets(cached):
+    """Memory: models pickled as (values, fields-set) come back whole and still sharing."""
+    load_library(cached)
+    cases = load_library(cached).cases
+    sets = {}
+    for model in [*cases, *(c.years for c in cases), *(s for c in cases for s in c.sources)]:
+        given = model.model_fields_set
+        assert sets.setdefault((type(model), frozenset(given)), given) is given
+    one = cases[0]
+    assert one.model_dump() == type(one).model_validate(one.model_dump(by_alias=True)).model_dump()
+    assert one.__pydantic_extra__ is None and one.__pydantic_private__ is None
+
+
 def test_a_snapshot_written_by_other_code_is_not_used(cached, parsed, monkeypatch):
     load_library(cached)
     monkeypatch.setattr(snap, "_code_fingerprint", lambda: "another version of the schema")

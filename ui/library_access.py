@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import os
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
@@ -42,7 +45,30 @@ def _load(folder: str, stamp: str) -> tuple[Library, pd.DataFrame, FacetIndex]:
     lib = load_library(folder)
     with gc_paused():
         table = cases_table(lib.cases)
-        return lib, table, index_table(table)
+        index = index_table(table)
+    release_free_memory()
+    return lib, table, index
+
+
+@cache
+def _malloc_trim():
+    """glibc's malloc_trim, or None where the C library has none (musl, macOS)."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def release_free_memory() -> None:
+    """Give back to the system what loading freed but the allocators kept.
+
+    Parsing and building the table leave freed memory that glibc's malloc and Arrow's
+    pool hold on to: 31 MB and 23 MB at 10,000 cases, resident until the process ends."""
+    import pyarrow  # pandas' strings are Arrow's: already imported with pandas
+
+    pyarrow.default_memory_pool().release_unused()
+    if (trim := _malloc_trim()) is not None:
+        trim(0)
 
 
 def library_stamp() -> str:
