@@ -33,11 +33,6 @@ COLUMNS = (
 )
 
 
-def _chinese(zh) -> list[str]:
-    texts = [zh.title, zh.summary, strip_markers(zh.narrative or ""), *(zh.lessons or [])]
-    return [t for t in texts if t]
-
-
 def case_row(case: Case) -> dict:
     zh = case.zh
     searchable = [
