@@ -38,8 +38,11 @@ class Context:
     @cached_property
     def picked(self) -> list[str]:
         """The ticked cases' ids, in the order ticked (those the library still has)."""
+        ticked = picked_state.picked()
+        if not ticked:
+            return []  # the usual case: no set of every id (15 ms a run at 10,000 cases)
         known = set(self.table["id"])
-        return [i for i in picked_state.picked() if i in known]
+        return [i for i in ticked if i in known]
 
     @cached_property
     def chosen(self) -> pd.DataFrame:
