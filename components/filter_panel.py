@@ -20,6 +20,7 @@ from ui.url_state import bind
 
 FIRST = 3  # industry, connection type and outcome: always in view
 TEXT_KEY, YEARS_KEY = "flt.text", "flt.years"
+MORE_KEY, MORE_IN_USE = "flt.more", "flt.more_in_use"
 
 
 @cache  # the same for every run in a language: some 300 lookups a run saved
@@ -88,24 +89,19 @@ def filter_panel(
         facet_widget(counts[facet.name], filters, facet, current, on_change)
     active_more = any(filters.values(f.name) for f in FACETS[FIRST:])
     years_set = filters.year_from is not None or filters.year_to is not None
-    with st.expander(_("More filters"), expanded=active_more or years_set):
-        for facet in FACETS[FIRST:]:
-            facet_widget(counts[facet.name], filters, facet, current, on_change)
-        lo, hi = year_bounds
-        if lo < hi:
-            shown = (filters.year_from or lo, filters.year_to or hi)
-            st.slider(
-                _("Active in"),
-                min_value=lo,
-                max_value=hi,
-                step=1,
-                help=_("Cases that were running at some time in these years."),
-                **bind(
-                    YEARS_KEY,
-                    shown,
-                    lambda: on_change(_with_years(current(), st.session_state[YEARS_KEY])),
-                ),
-            )
+    in_use = active_more or years_set
+    if in_use and not st.session_state.get(MORE_IN_USE):
+        # one of its filters just came (a link, a chart click): open it to show that
+        st.session_state[MORE_KEY] = True
+    st.session_state[MORE_IN_USE] = in_use
+    # Its widgets are drawn only while it is open: eight multiselects and a slider that
+    # the browser would otherwise redraw, unseen, on every click of a filter (0.1 s of a
+    # 0.7 s click in Chromium). Opening it reruns the script to draw them; their values
+    # live in the filters, not in the widgets.
+    more = st.expander(_("More filters"), expanded=in_use, key=MORE_KEY, on_change="rerun")
+    if more.open:
+        with more:
+            more_filters(counts, filters, year_bounds, current, on_change)
     st.button(
         _("Reset all filters"),
         on_click=lambda: on_change(Filters()),
@@ -113,6 +109,32 @@ def filter_panel(
         disabled=filters.is_empty,
         width="stretch",
     )
+
+
+def more_filters(
+    counts: dict[str, dict[str, int]],
+    filters: Filters,
+    year_bounds: tuple[int, int],
+    current: Callable[[], Filters],
+    on_change: Callable[[Filters], None],
+) -> None:
+    for facet in FACETS[FIRST:]:
+        facet_widget(counts[facet.name], filters, facet, current, on_change)
+    lo, hi = year_bounds
+    if lo < hi:
+        shown = (filters.year_from or lo, filters.year_to or hi)
+        st.slider(
+            _("Active in"),
+            min_value=lo,
+            max_value=hi,
+            step=1,
+            help=_("Cases that were running at some time in these years."),
+            **bind(
+                YEARS_KEY,
+                shown,
+                lambda: on_change(_with_years(current(), st.session_state[YEARS_KEY])),
+            ),
+        )
 
 
 def _with_years(filters: Filters, years: tuple[int, int]) -> Filters:

@@ -16,6 +16,7 @@ from atlas.facets import FACET_BY_PARAM
 from atlas.filters import Filters, apply, describe
 from atlas.loader import load_library
 from atlas.table import cases_table
+from components.filter_panel import MORE_KEY
 from tests.conftest import APP, APPTEST_TIMEOUT
 
 EXPLORE, CASE, COMPARE, PRESENT = (
@@ -78,6 +79,12 @@ def sentence(at) -> str:
     return next(t.strip("*") for t in said if " case" in t and t.startswith("**"))
 
 
+def open_more(at):
+    """Open "More filters" as a click does: its widgets are drawn only while it is open."""
+    at.session_state[MORE_KEY] = True
+    return at.run()
+
+
 def said(table, filters: Filters) -> str:
     return describe(filters, len(apply(table, filters)))
 
@@ -96,12 +103,29 @@ def test_a_facet_in_a_link_sets_its_filter_and_stays_in_the_url(
 
 @pytest.mark.parametrize(("param", "given", "values"), FACETS, ids=[f[0] for f in FACETS])
 def test_a_facet_chosen_in_the_sidebar_goes_to_the_url(open_at, param, given, values):
-    at = open_at(EXPLORE)
+    at = open_more(open_at(EXPLORE))
     assert param not in at.query_params
     at.multiselect(key=f"w.flt.{FACET_BY_PARAM[param].name}").set_value(values).run()
     assert url(at, param) == values
     at.multiselect(key=f"w.flt.{FACET_BY_PARAM[param].name}").set_value([]).run()
     assert param not in at.query_params
+
+
+def test_more_filters_draw_their_widgets_only_while_open(open_at):
+    at = open_at(EXPLORE)
+    keys = {m.key for m in at.multiselect}
+    assert "w.flt.industry" in keys and "w.flt.region" not in keys
+    assert not [s for s in at.slider if s.key == "w.flt.years"]
+    at = open_more(at)
+    assert at.multiselect(key="w.flt.region").value == []
+    assert at.slider(key="w.flt.years")
+
+
+@pytest.mark.parametrize("query", [{"region": "china"}, {"from": "2010"}])
+def test_a_link_with_one_of_the_more_filters_opens_them(open_at, query):
+    at = open_at(EXPLORE, **query)
+    assert at.session_state[MORE_KEY] is True
+    assert "w.flt.region" in {m.key for m in at.multiselect}
 
 
 @pytest.mark.parametrize(
@@ -124,7 +148,7 @@ def test_years_in_a_link_set_the_range_and_stay(open_at, library, query, years, 
 
 
 def test_years_chosen_on_the_slider_go_to_the_url(open_at):
-    at = open_at(EXPLORE)
+    at = open_more(open_at(EXPLORE))
     lo, hi = at.slider(key="w.flt.years").value
     at.slider(key="w.flt.years").set_value((2009, hi)).run()
     assert url(at, "from") == ["2009"] and "to" not in at.query_params
