@@ -73,10 +73,7 @@ def _parse_all(paths: list[Path], model: type[BaseModel], parse: Parse) -> dict[
     """The models of the files that loaded cleanly, by path; the others are left out."""
     todo = deque([str(p) for p in paths[i : i + CHUNK]] for i in range(0, len(paths), CHUNK))
     ready: dict[str, BaseModel] = {}
-    feeders = [
-        threading.Thread(target=_feed, args=(todo, model, ready))
-        for _ in range(workers())
-    ]
+    feeders = [threading.Thread(target=_feed, args=(todo, model, ready)) for _ in range(workers())]
     for feeder in feeders:
         feeder.start()
     while True:
