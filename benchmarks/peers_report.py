@@ -151,7 +151,12 @@ def chart(run: dict, path: Path) -> None:
         alt.Chart(pd.DataFrame(rows), title=f"Seconds by library size ({run['date']})")
         .mark_line(point=True)
         .encode(
-            x=alt.X("cases:Q", scale=alt.Scale(type="log"), title="cases in the library"),
+            x=alt.X(
+                "cases:Q",
+                scale=alt.Scale(type="log", nice=False),
+                axis=alt.Axis(values=sorted({r["cases"] for r in rows}), format=","),
+                title="cases in the library",
+            ),
             y=alt.Y("seconds:Q", scale=alt.Scale(type="log"), title="seconds"),
             color=alt.Color("figure:N", title=None),
         )
