@@ -23,14 +23,14 @@ MAX_DEPTH = 30  # a real case nests 4 levels
 SAFE_COMPOSE_DEPTH = 500
 MAX_NUMBER_DIGITS = 100
 
-_NUMBER_TAGS = {YAML_TAG + "int", YAML_TAG + "float"}
+NUMBER_TAGS = {YAML_TAG + "int", YAML_TAG + "float"}
 # The only tags a case file may hold: those plain YAML resolves to. Explicit tags for
 # bytes, sets, ordered pairs or Python objects are refused before anything is built.
-_SCALAR_TAGS = {
+SCALAR_TAGS = {
     YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value")
 }
-_ALLOWED_TAGS = {
-    yaml.ScalarNode: _SCALAR_TAGS,
+ALLOWED_TAGS = {
+    yaml.ScalarNode: SCALAR_TAGS,
     yaml.SequenceNode: {YAML_TAG + "seq"},
     yaml.MappingNode: {YAML_TAG + "map"},
 }
@@ -155,7 +155,7 @@ def _too_many(node: yaml.Node, aliased: bool) -> YamlFileError:
 
 def _check_node(node: yaml.Node) -> None:
     """Refuse tags a case never needs and numbers too long to be real."""
-    if node.tag not in _ALLOWED_TAGS[type(node)]:
+    if node.tag not in ALLOWED_TAGS[type(node)]:
         raise YamlFileError(
             node.start_mark.line + 1,
             f"the tag {_shown_tag(node.tag)} is not allowed",
@@ -163,7 +163,7 @@ def _check_node(node: yaml.Node) -> None:
             "(yaml syntax)",
             kind=ProblemKind.REFUSED_TAG,
         )
-    if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_DIGITS:
+    if node.tag in NUMBER_TAGS and len(node.value) > MAX_NUMBER_DIGITS:
         raise YamlFileError(
             node.start_mark.line + 1,
             f"a number {len(node.value):,} characters long",

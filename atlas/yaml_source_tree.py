@@ -18,15 +18,22 @@ from typing import Any
 
 import yaml
 
-from atlas.yaml_source_guards import MAX_DEPTH, MAX_NODES, MAX_NUMBER_DIGITS
-from atlas.yaml_source_loader import MERGE_TAG, STR_TAG, VALUE_TAG, YAML_TAG
+from atlas.yaml_source_guards import (
+    ALLOWED_TAGS,
+    MAX_DEPTH,
+    MAX_NODES,
+    MAX_NUMBER_DIGITS,
+    NUMBER_TAGS,
+    SCALAR_TAGS,
+)
+from atlas.yaml_source_loader import MERGE_TAG, STR_TAG, VALUE_TAG
 
-# Tags whose scalar is its text. '=' and '<<' as values are text too (yaml_source_loader).
+# The tags the guards allow, split by how a scalar is built. '=' and '<<' as values are
+# text (yaml_source_loader); the rest go to the loader's constructors.
 _TEXT_TAGS = frozenset({STR_TAG, VALUE_TAG, MERGE_TAG})
-_NUMBER_TAGS = frozenset({YAML_TAG + "int", YAML_TAG + "float"})
-_OTHER_SCALAR_TAGS = frozenset(YAML_TAG + t for t in ("bool", "null", "timestamp"))
-_MAP_TAG = YAML_TAG + "map"
-_SEQ_TAG = YAML_TAG + "seq"
+_OTHER_SCALAR_TAGS = frozenset(SCALAR_TAGS - _TEXT_TAGS - NUMBER_TAGS)
+(_MAP_TAG,) = ALLOWED_TAGS[yaml.MappingNode]
+(_SEQ_TAG,) = ALLOWED_TAGS[yaml.SequenceNode]
 
 
 class _GiveUp(Exception):
@@ -51,7 +58,7 @@ def build_tree(root: yaml.Node, loader: yaml.BaseLoader) -> Any | None:
         if type(node) is yaml.ScalarNode:
             if tag in _TEXT_TAGS:
                 return node.value
-            if tag in _NUMBER_TAGS:
+            if tag in NUMBER_TAGS:
                 if len(node.value) > MAX_NUMBER_DIGITS:
                     raise _GiveUp
             elif tag not in _OTHER_SCALAR_TAGS:
