@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import yaml
 
 YAML_TAG = "tag:yaml.org,2002:"
 STR_TAG = YAML_TAG + "str"
 MERGE_TAG = YAML_TAG + "merge"
 VALUE_TAG = YAML_TAG + "value"  # a plain '=': text to a case
+REMEMBERED = 20_000  # plain scalars whose tags a loader class remembers, at most
+REMEMBERED_LENGTH = 48  # characters: keys and terms, not prose
 
 
 class BadValue(Exception):
@@ -22,6 +26,27 @@ def loader_class(base: type) -> type:
     """Our loader on `base`: libyaml's CSafeLoader, or PyYAML's pure-Python SafeLoader."""
 
     class Loader(base):
+        remembered_tags: ClassVar[dict[str, str]] = {}  # a short plain scalar's text -> its tag
+
+        def resolve(self, kind, value, implicit):
+            """PyYAML's tag for a node, remembered for short plain scalars (keys, terms).
+
+            libyaml's composer asks this for each of a file's nodes, and PyYAML answers
+            by trying the implicit resolvers' patterns in Python; the answer depends on
+            the text alone while no path resolver is added (this loader adds none).
+            """
+            if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+                return super().resolve(kind, value, implicit)
+            if not implicit[0]:  # quoted, or with an explicit tag: text
+                return self.DEFAULT_SCALAR_TAG
+            remembered = self.remembered_tags
+            tag = remembered.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= REMEMBERED_LENGTH and len(remembered) < REMEMBERED:
+                    remembered[value] = tag
+            return tag
+
         def construct_object(self, node, deep=False):
             try:
                 return super().construct_object(node, deep)

@@ -136,6 +136,10 @@ def _source(**kw):
         ("ftp://example.org/file", False),
         ("https://", False),
         ("https://exa mple.org", False),
+        ("https://example.org/a\u00a0b", False),  # no-break space
+        ("https://example.org/a\u3000b", False),  # ideographic space
+        ("https://example.org/a\tb", False),
+        ("https://example.org/a%20b", True),
     ],
 )
 def test_source_urls_must_be_http(good_case_data, url, ok):

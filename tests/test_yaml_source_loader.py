@@ -55,3 +55,63 @@ def test_the_loader_itself_builds_no_value_of_an_unknown_tag(base):
             loader.get_single_data()
     finally:
         loader.dispose()
+
+
+STR = "tag:yaml.org,2002:str"
+PLAIN = [
+    "2015",
+    "-3",
+    "1.5",
+    ".inf",
+    "0x1F",
+    "0o17",
+    "true",
+    "No",
+    "~",
+    "null",
+    "",
+    "2015-02-03",
+    "2015-02-03 10:00:00",
+    "<<",
+    "=",
+    "text",
+    "Didi",
+    "user_driver",
+    "x" * 49,
+    "1" * 60,
+]
+
+
+@pytest.mark.parametrize("base", LOADERS)
+@pytest.mark.parametrize("value", PLAIN)
+def test_a_scalar_gets_pyyaml_s_own_tag_also_when_remembered(base, value):
+    """The loader remembers the tags of short plain scalars: the same tag each time."""
+    loader = loader_class(base)("")
+    reference = yaml.resolver.Resolver()
+    try:
+        for implicit in [(True, False), (True, False), (False, True), (False, False)]:
+            expected = reference.resolve(yaml.ScalarNode, value, implicit)
+            assert loader.resolve(yaml.ScalarNode, value, implicit) == expected
+        for kind in (yaml.MappingNode, yaml.SequenceNode):
+            assert loader.resolve(kind, None, (True, False)) == reference.resolve(
+                kind, None, (True, False)
+            )
+    finally:
+        loader.dispose()
+
+
+def test_tags_are_remembered_for_short_plain_scalars_only_and_up_to_a_bound(monkeypatch):
+    from atlas import yaml_source_loader
+
+    monkeypatch.setattr(yaml_source_loader, "REMEMBERED", 2)
+    loader = loader_class(yaml.SafeLoader)("")
+    for value, implicit in [
+        ("short", (True, False)),
+        ("quoted", (False, True)),
+        ("x" * (yaml_source_loader.REMEMBERED_LENGTH + 1), (True, False)),
+        ("2015", (True, False)),
+        ("third", (True, False)),
+    ]:
+        loader.resolve(yaml.ScalarNode, value, implicit)
+    assert loader.remembered_tags == {"short": STR, "2015": "tag:yaml.org,2002:int"}
+    loader.dispose()
