@@ -83,3 +83,42 @@ def test_giving_back_free_memory_is_harmless_where_it_is_not_available(monkeypat
     library_access.release_free_memory()  # glibc here: trims
     monkeypatch.setattr(library_access, "_malloc_trim", lambda: None)
     library_access.release_free_memory()  # another C library: Arrow's pool only
+
+
+def test_a_loaded_library_is_set_aside_from_the_collector(tmp_path, monkeypatch):
+    """Streamlit's collection after every run does not walk the library's objects."""
+    import gc
+    import shutil
+
+    from ui.library_access import current_library
+
+    folder = tmp_path / "cases"
+    shutil.copytree(GOOD, folder)
+    monkeypatch.setenv("ATLAS_CASES_DIR", str(folder))
+    lib, _table, _index = current_library()
+    walked = {id(o) for o in gc.get_objects()}
+    case = lib.cases[0]
+    assert id(case) not in walked and id(case.outcome) not in walked
+    assert id(lib) not in walked
+
+
+def test_a_cycle_set_aside_by_one_load_is_collected_at_the_next(tmp_path, monkeypatch):
+    import gc
+    import shutil
+    import weakref
+
+    from ui.library_access import current_library
+
+    class Knot:
+        pass
+
+    knot = Knot()
+    knot.itself = knot  # garbage only the collector can free
+    gone = weakref.ref(knot)
+    gc.freeze()  # as a load sets aside what it made, a cycle too
+    del knot
+    folder = tmp_path / "cases"
+    shutil.copytree(GOOD, folder)
+    monkeypatch.setenv("ATLAS_CASES_DIR", str(folder))
+    current_library()
+    assert gone() is None

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import threading
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -67,29 +65,7 @@ def year_bounds(table: pd.DataFrame) -> tuple[int, int]:
     return int(table["year_start"].min()), this_year
 
 
-# Streamlit collects garbage after every run (its runner.postScriptGC), a full collection
-# that walks every object in the process, the library's too, while the server cannot send
-# the run's last messages: 0.07 s a click for the curated library, 0.7 s at 10,000 cases.
-# The library lives until a new one replaces it, so its objects are set aside from the
-# collector (gc.freeze) once per library; a new library first puts them back (unfreeze),
-# so that what it replaced is collected.
-_set_aside_for: list[int] = [0]  # id() of the library last set aside
-_set_aside_lock = threading.Lock()
-
-
-def set_aside(library: Library) -> None:
-    if _set_aside_for[0] == id(library):
-        return
-    with _set_aside_lock:
-        if _set_aside_for[0] != id(library):
-            gc.unfreeze()
-            gc.collect()
-            gc.freeze()
-            _set_aside_for[0] = id(library)
-
-
 def context() -> Context:
     library, table, index = current_library()
-    set_aside(library)
     bounds = year_bounds(table)
     return Context(library, table, index, bounds, current_filters(bounds))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import hashlib
 import os
 from functools import cache
@@ -40,12 +41,25 @@ def folder_stamp(folder: Path) -> str:
 # cache_resource, not cache_data: the library is immutable (frozen models, tuples) and
 # the index's arrays are read-only, so every session can share one object; cache_data
 # would unpickle a copy on every rerun. The table is handed out as a shallow copy (below).
+#
+# Streamlit collects garbage after every run (its runner.postScriptGC), a full collection
+# that walks every object in the process, the library's too, while the server cannot send
+# the run's last messages: 0.07 s a click for the curated library, 0.7 s at 10,000 cases.
+# A library lives until a newer one replaces it, so what loading made is set aside from the
+# collector (gc.freeze) before the collector runs again: no walk at all, where letting it
+# run first took 0.2 s at 10,000 cases and a collection before freezing 0.46 s more. An
+# object set aside is still freed once nothing refers to it (a replaced library); only a
+# cycle made while loading would wait, until the next load puts everything back first.
 @st.cache_resource(max_entries=4, show_spinner="Loading the case library…")
 def _load(folder: str, stamp: str) -> tuple[Library, pd.DataFrame, FacetIndex]:
-    lib = load_library(folder)
+    if gc.get_freeze_count():  # what earlier loads set aside is collectable again
+        gc.unfreeze()
+        gc.collect()
     with gc_paused():
+        lib = load_library(folder)
         table = cases_table(lib.cases)
         index = index_table(table)
+        gc.freeze()
     release_free_memory()
     return lib, table, index
 
