@@ -122,3 +122,30 @@ def test_a_cycle_set_aside_by_one_load_is_collected_at_the_next(tmp_path, monkey
     monkeypatch.setenv("ATLAS_CASES_DIR", str(folder))
     current_library()
     assert gone() is None
+
+
+def test_the_app_writes_the_snapshot_after_loading_in_a_thread_of_its_own(tmp_path, monkeypatch):
+    """A first visit does not wait for the snapshot; the next start still has it."""
+    import shutil
+    import threading
+
+    from atlas import snapshot
+    from ui.library_access import SAVER_THREAD, current_library
+
+    folder = tmp_path / "cases"
+    shutil.copytree(GOOD, folder)
+    monkeypatch.setattr(snapshot, "_RACY_NS", -(10**12))  # the copies count as settled
+    monkeypatch.setenv("ATLAS_CASES_DIR", str(folder))
+    monkeypatch.setenv(snapshot.CACHE_ENV_VAR, str(tmp_path / "cache"))
+    started: list[threading.Thread] = []
+
+    class Recorded(threading.Thread):
+        def start(self):
+            started.append(self)
+            super().start()
+
+    monkeypatch.setattr("ui.library_access.threading.Thread", Recorded)
+    current_library()
+    assert [t.name for t in started] == [SAVER_THREAD]
+    started[0].join()
+    assert list((tmp_path / "cache").glob("snapshot-*"))

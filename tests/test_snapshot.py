@@ -71,6 +71,15 @@ def test_a_second_load_comes_from_the_snapshot_and_equals_the_first(cached, tmp_
     assert second.cases == first.cases and second.problems == first.problems == ()
 
 
+def test_a_deferred_snapshot_is_written_only_when_its_job_runs(cached, tmp_path, parsed):
+    later: list = []
+    first = load_library(cached, defer_save=later.append)
+    assert len(later) == 1 and snapshot_files(tmp_path) == []
+    later[0]()
+    assert len(snapshot_files(tmp_path)) == 1
+    assert load_library(cached).cases == first.cases and len(parsed) == 6
+
+
 def test_cases_from_the_snapshot_keep_sharing_their_fields_sets(cached):
     """Memory: models pickled as (values, fields-set) come back whole and still sharing."""
     load_library(cached)

@@ -7,6 +7,7 @@ import ctypes.util
 import gc
 import hashlib
 import os
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -38,6 +39,9 @@ def folder_stamp(folder: Path) -> str:
     return hashlib.sha256("\n".join(stamp).encode("utf-8", "surrogateescape")).hexdigest()
 
 
+SAVER_THREAD = "atlas-snapshot-save"
+
+
 # cache_resource, not cache_data: the library is immutable (frozen models, tuples) and
 # the index's arrays are read-only, so every session can share one object; cache_data
 # would unpickle a copy on every rerun. The table is handed out as a shallow copy (below).
@@ -55,12 +59,15 @@ def _load(folder: str, stamp: str) -> tuple[Library, pd.DataFrame, FacetIndex]:
     if gc.get_freeze_count():  # what earlier loads set aside is collectable again
         gc.unfreeze()
         gc.collect()
+    later: list = []  # writing the snapshot: after the table, while the page draws
     with gc_paused():
-        lib = load_library(folder)
+        lib = load_library(folder, defer_save=later.append)
         table = cases_table(lib.cases)
         index = index_table(table)
         gc.freeze()
     release_free_memory()
+    for job in later:
+        threading.Thread(target=job, name=SAVER_THREAD).start()
     return lib, table, index
 
 
