@@ -404,6 +404,27 @@ def test_check_text_names_the_text_as_shown_and_checks_the_id_only_when_told(goo
     ]
 
 
+def test_check_text_names_a_rule_warning_as_shown(good_case_data):
+    from atlas.loader import check_text
+    from atlas.schema import Case
+
+    data = {**good_case_data, "related": [good_case_data["id"]]}
+    raw = yaml.safe_dump(data, sort_keys=False).encode()
+    item, problems = check_text(raw, "cases/draft.yaml", Case)
+    assert item is not None
+    assert [(p.path, p.field, p.severity, p.kind) for p in problems] == [
+        ("cases/draft.yaml", "related", Severity.WARNING, K.RULE)
+    ]
+
+
+def test_a_library_s_summary_counts_its_cases_tours_and_problems_in_words():
+    from atlas.loader import Library
+
+    assert Library("f", (), (), (), 0).summary() == "0 cases, 0 problems"
+    two = Library("f", ("a", "b"), ("t", "u"), ("p", "q"), 4)
+    assert two.summary() == "2 cases, 2 tours, 2 problems"
+
+
 def test_check_text_gives_every_problem_of_bytes_that_do_not_load(good_case_data):
     from atlas.loader import check_text
     from atlas.schema import Case

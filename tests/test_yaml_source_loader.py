@@ -109,9 +109,17 @@ def test_tags_are_remembered_for_short_plain_scalars_only_and_up_to_a_bound(monk
         ("short", (True, False)),
         ("quoted", (False, True)),
         ("x" * (yaml_source_loader.REMEMBERED_LENGTH + 1), (True, False)),
+        ("y" * yaml_source_loader.REMEMBERED_LENGTH, (True, False)),
         ("2015", (True, False)),
         ("third", (True, False)),
     ]:
         loader.resolve(yaml.ScalarNode, value, implicit)
-    assert loader.remembered_tags == {"short": STR, "2015": "tag:yaml.org,2002:int"}
+    assert loader.remembered_tags == {"short": STR, "y" * yaml_source_loader.REMEMBERED_LENGTH: STR}
+    loader.dispose()
+
+
+def test_a_remembered_tag_is_answered_from_memory():
+    loader = loader_class(yaml.SafeLoader)("")
+    loader.remembered_tags["2015"] = STR  # as if "2015" had been text
+    assert loader.resolve(yaml.ScalarNode, "2015", (True, False)) == STR
     loader.dispose()
