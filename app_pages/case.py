@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from atlas.related import related
+from atlas.related import related_in
 from atlas.text_safety import md_escape
 from components import case_view
 from components.related_cases import related_cases
@@ -98,4 +98,5 @@ with tab_figures:
 with tab_sources:
     case_view.sources(case)
 
-related_cases(related(case, ctx.library.cases), pages.path("case"), lambda i: params.link(case=i))
+found = related_in(case, ctx.table, ctx.index, ctx.library.case)
+related_cases(found, pages.path("case"), lambda i: params.link(case=i))

@@ -9,16 +9,25 @@ something does, the best such case takes the last place.
 
 Outcomes contrast when both are judged (success, mixed or failure; `ongoing` is not judged
 yet) and differ: success against failure is `opposite`, anything against mixed `different`.
+
+The candidates are scored and ranked over the library's table and facet index, all rows at
+once (at 10,000 cases, comparing case by case took 0.15 s a view of a case page); only the
+chosen few are compared case by case, for what they share.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import numpy as np
+import pandas as pd
+
 from atlas.facets import label_for
+from atlas.filters import FacetIndex, index_table
 from atlas.i18n import Translate
 from atlas.schema import Case
+from atlas.table import cases_table
 
 CONNECTION, IDEA, INDUSTRY, MODE = 4, 3, 2, 1
 K = 5  # how many related cases a case shows, at most
@@ -84,20 +93,52 @@ def related(case: Case, cases: Iterable[Case], k: int = K) -> list[Related]:
     """The at most `k` cases most related to `case` among `cases` (never itself), best
     first (those the case file links under `related:` before the rest), with at least one
     of contrasting outcome where any sharing case has one."""
-    ranked = sorted(
-        (
-            r
-            for other in cases
-            if other.id != case.id and ((r := compare(case, other)).score > 0 or r.linked)
-        ),
-        key=lambda r: (not r.linked, -r.score, r.id),  # the case file's own links first
-    )
-    chosen = ranked[:k]
-    if k > 0 and not any(r.contrast for r in chosen):
-        best_contrast = next((r for r in ranked[k:] if r.contrast), None)
-        if best_contrast is not None:
-            chosen = [*chosen[: k - 1], best_contrast]
-    return chosen
+    cases = list(cases)
+    table = cases_table(cases)
+    return related_in(case, table, index_table(table), {c.id: c for c in cases}.get, k)
+
+
+def related_in(
+    case: Case,
+    table: pd.DataFrame,
+    index: FacetIndex,
+    case_of: Callable[[str], Case | None],
+    k: int = K,
+) -> list[Related]:
+    """`related` among the rows of a library's table, given its facet index and a way to
+    get a case by its id (the library's)."""
+    ids = table["id"].to_numpy(dtype=str)
+    score = _scores(case, index)
+    linked = np.isin(ids, list(case.related))
+    rows = np.flatnonzero((ids != case.id) & ((score > 0) | linked))
+    # the case file's own links first, then by score, then by id
+    ranked = rows[np.lexsort((ids[rows], -score[rows], ~linked[rows]))]
+    mine = case.outcome.status.value
+    contrasts = np.array([contrast(mine, o) is not None for o in table["outcome"]], dtype=bool)
+    chosen = list(ranked[:k])
+    if k > 0 and not contrasts[chosen].any():
+        later = ranked[k:][contrasts[ranked[k:]]]
+        if len(later):
+            chosen = [*chosen[: k - 1], later[0]]
+    return [compare(case, case_of(ids[i])) for i in chosen]
+
+
+def _scores(case: Case, index: FacetIndex) -> np.ndarray:
+    """What every row shares with `case`, scored as `Related.score` scores it."""
+    score = np.zeros(index.length, dtype=np.int64)
+    shared = [
+        ("connection_types", CONNECTION, [c.value for c in case.connection_types]),
+        ("ideas", IDEA, [i.value for i in case.ideas]),
+        ("industry", INDUSTRY, [case.industry.value]),
+        ("mode", MODE, [case.mode.value]),
+    ]
+    for facet, weight, values in shared:
+        rows, codes, positions = index.codes[facet]
+        for value in values:  # a value the case lists twice counts twice, as in `compare`
+            has = np.zeros(index.length, dtype=bool)
+            has[rows[codes == positions.get(value, -2)]] = True
+            score += weight * has
+    return score
 
 
 def reason_text(r: Related, _: Translate) -> str:

@@ -7,7 +7,16 @@ import pytest
 
 from atlas.i18n import translator
 from atlas.loader import load_library
-from atlas.related import DIFFERENT, OPPOSITE, compare, contrast, reason_text, related
+from atlas.related import (
+    DIFFERENT,
+    OPPOSITE,
+    K,
+    compare,
+    contrast,
+    reason_text,
+    related,
+    related_in,
+)
 from atlas.schema import Case
 from tests.conftest import ROOT, variant
 
@@ -231,3 +240,34 @@ def test_the_case_files_own_links_come_first():
         assert set(linked) <= set(known), case.id
         # all the links fit, but one place may go to a contrasting case
         assert len(linked) >= min(len(known), len(shown)) - 1, case.id
+
+
+def _plain_related(case: Case, cases: list[Case], k: int = K) -> list:
+    """The definition, case by case: what `related` ranks over the table instead."""
+    ranked = sorted(
+        (r for o in cases if o.id != case.id and ((r := compare(case, o)).score > 0 or r.linked)),
+        key=lambda r: (not r.linked, -r.score, r.id),
+    )
+    chosen = ranked[:k]
+    if k > 0 and not any(r.contrast for r in chosen):
+        best = next((r for r in ranked[k:] if r.contrast), None)
+        if best is not None:
+            chosen = [*chosen[: k - 1], best]
+    return chosen
+
+
+@pytest.mark.parametrize("k", [0, 1, K])
+def test_ranking_over_the_table_agrees_with_the_definition_for_every_case(k, tmp_path):
+    """The real library, and 300 synthetic cases (many ties), each case in turn."""
+    from atlas.filters import index_table
+    from atlas.synth import write_library
+    from atlas.table import cases_table
+
+    write_library(tmp_path / "synthetic", 300, seed=7)
+    for folder in (ROOT / "cases", tmp_path / "synthetic"):
+        lib = load_library(folder)
+        table = cases_table(lib.cases)
+        index = index_table(table)
+        for case in lib.cases:
+            expected = _plain_related(case, list(lib.cases), k)
+            assert related_in(case, table, index, lib.case, k) == expected, case.id
