@@ -3,9 +3,8 @@ the organisation a diamond. An Altair chart, in the language of `_`."""
 
 from __future__ import annotations
 
-import math
-
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from atlas.assessment.questions import X_TITLE, Y_TITLE
@@ -23,16 +22,17 @@ MAP_HEIGHT = 460
 
 
 def _spread(frame: pd.DataFrame) -> pd.DataFrame:
-    """Fan out cases that share a point, in id order, so each one can be hovered."""
+    """Fan out cases that share a point, in id order, so each one can be hovered: the k-th
+    of n on a circle of radius SPREAD around it, at angle 2πk/n. (All rows at once: a
+    row at a time took 2 s at 10,000 cases, which share a few hundred points.)"""
     out = frame.sort_values("id").copy()
-    for _point, group in out.groupby(["x", "y"]):
-        n = len(group)
-        if n < 2:
-            continue
-        for k, idx in enumerate(group.index):
-            angle = 2 * math.pi * k / n
-            out.loc[idx, "map_x"] = group.at[idx, "x"] + SPREAD * math.cos(angle)
-            out.loc[idx, "map_y"] = group.at[idx, "y"] + SPREAD * math.sin(angle)
+    together = out.groupby(["x", "y"], sort=False, dropna=False)
+    k = together.cumcount().to_numpy()
+    n = together["id"].transform("size").to_numpy()
+    angle = 2 * np.pi * k / n
+    fanned = n > 1
+    out["map_x"] = np.where(fanned, out["x"] + SPREAD * np.cos(angle), out["x"])
+    out["map_y"] = np.where(fanned, out["y"] + SPREAD * np.sin(angle), out["y"])
     return out
 
 
