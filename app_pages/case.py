@@ -19,7 +19,8 @@ titles = {
 }
 everything = ctx.table.assign(_key=title_sort_key(ctx.table)).sort_values("_key", kind="stable")
 ids = list(everything["id"])
-in_selection = [i for i in ids if i in set(ctx.selection["id"])]
+selected = set(ctx.selection["id"])
+in_selection = [i for i in ids if i in selected]
 KEY = params.PARAMS["case"].key
 
 
