@@ -10,7 +10,7 @@ import streamlit as st
 
 from atlas.export import FORMATS, render_show
 from atlas.localized import tour_text
-from atlas.presentation import Show, show_from_selection, show_from_tour
+from atlas.presentation import Show, listed_slides, show_from_selection, show_from_tour
 from atlas.qr import public_url
 from atlas.queries import sort_cases
 from atlas.rooms import minutes_seconds, new_room_id
@@ -146,7 +146,15 @@ bar.button(
     shortcut="Left",
 )
 with bar.popover(_("Slides"), icon=":material/grid_view:"):
-    for i, s in enumerate(show.stops, 1):
+    listed = listed_slides(number, len(show))
+    if len(listed) < len(show):
+        st.caption(
+            _("Slides {first}–{last} of {total}: type any other number in “Go to slide”.").format(
+                first=listed.start, last=listed.stop - 1, total=len(show)
+            )
+        )
+    for i in listed:
+        s = show.stops[i - 1]
         st.button(
             f"{i}. {localized(s.case.title, s.case.zh and s.case.zh.title)}",
             key=f"jump_{i}",

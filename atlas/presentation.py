@@ -18,6 +18,7 @@ from atlas.schema import Case, Tour
 
 APP_NAME = "Transformation Atlas"
 TOUR, SELECTION, COMPARE = "tour", "selection", "compare"
+LISTED_SLIDES = 100  # the Slides menu lists this many at most, around the current slide
 
 
 @dataclass(frozen=True)
@@ -74,3 +75,12 @@ def show_from_compare(cases: Sequence[Case], lang: str = "en") -> Show:
     titles = " · ".join(case_text(c, lang).title for c in cases)
     stops = tuple(Stop(c, " ".join(case_text(c, lang).lessons)) for c in cases)
     return Show(_("Comparison"), titles, stops, COMPARE, lang)
+
+
+def listed_slides(number: int, total: int) -> range:
+    """The slide numbers the Slides menu lists: all of them, or LISTED_SLIDES in a row with
+    `number` as near their middle as the ends allow (a show of the whole of a large library
+    would otherwise draw a button for each of thousands of slides)."""
+    size = min(LISTED_SLIDES, total)
+    first = max(1, min(number - size // 2, total - size + 1))
+    return range(first, first + size)

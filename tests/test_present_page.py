@@ -346,3 +346,20 @@ def test_the_tour_is_shared_as_a_link_that_plays_it(app_test, small_library):
     assert shown.endswith(link.proto.url)
     tour, notices = decode_tour(link.proto.url.split("tour=", 1)[1], set(plan_order(at)))
     assert notices == [] and [s.case for s in tour.stops] == plan_order(at)
+
+
+def test_a_long_show_s_slides_menu_lists_the_slides_around_the_current_one(
+    app_test, small_library, monkeypatch
+):
+    """A show of thousands of cases must not draw a button for each: the menu lists a
+    stretch around the current slide and says how to reach the others."""
+    from atlas import presentation
+
+    monkeypatch.setattr(presentation, "LISTED_SLIDES", 2)
+    at = open_page(app_test, small_library, "app_pages/present.py", present="selection", slide="3")
+    assert not at.exception
+    assert [label.split(".")[0] for label in tour_stops(at)] == ["2", "3"]
+    assert "Slides 2–3 of 4: type any other number in “Go to slide”." in all_text(at)
+    monkeypatch.setattr(presentation, "LISTED_SLIDES", 100)
+    at.run()
+    assert len(tour_stops(at)) == 4 and "type any other number" not in all_text(at)

@@ -46,3 +46,24 @@ def test_a_tour_in_chinese_plays_its_chinese_texts_and_stays_a_tour(library):
     assert (show.title, show.subtitle, show.stops[0].note) == ("导览", "说明", "第一站。")
     assert show.is_tour and show.tour_id == "tt"  # its kind is data, never read from words
     assert not show_from_selection(library.cases, "x", "zh").is_tour
+
+
+@pytest.mark.parametrize(
+    ("number", "total", "listed"),
+    [
+        (1, 4, (1, 4)),  # a short show: every slide
+        (4, 4, (1, 4)),
+        (1, 250, (1, 100)),  # a long one: 100 in a row, the current as near the middle
+        (60, 250, (10, 109)),
+        (200, 250, (150, 249)),
+        (250, 250, (151, 250)),
+        (50, 100, (1, 100)),
+        (1, 0, (1, 0)),  # nothing to list
+    ],
+)
+def test_the_slides_menu_lists_at_most_a_hundred_around_the_current_slide(number, total, listed):
+    from atlas.presentation import LISTED_SLIDES, listed_slides
+
+    assert LISTED_SLIDES == 100
+    shown = listed_slides(number, total)
+    assert (shown.start, shown.stop - 1) == listed
