@@ -26,6 +26,10 @@ figure as it goes, then one `budget_<name>=ok|MISSED|skipped` line per budget. F
     explore_rerun_s_N     AppTest: the explore page's rerun after an industry change, median
     baseline_rerun_s_N    AppTest: a one-line `st.write("hello")` app's rerun, same process
     explore_rerun_ratio_N the two divided: what the budget compares
+    page_rerun_s_PAGE_N   AppTest: each page's rerun once opened (Case with the first case,
+                          Compare with two, Present with the selection): a page whose time
+                          grows with N faster than the others (the Case page took 130 s at
+                          10,000 cases before its quadratic loop was found this way) shows here
     explore_rerun_s_curated, explore_rerun_ratio_curated, explore_rerun_growth_N
                           the same on the curated library (cases/), and the rerun at N cases
                           divided by the rerun at the curated library: how cost grows with N
@@ -180,11 +184,36 @@ def worker_apptest() -> dict:
         widget.run()
         reruns.append(perf_counter() - start)
     errors = [e.value for e in at.exception]
+    pages = {}
+    from ui.pages import PAGES
+
+    for spec in PAGES:  # every page once opened, then its rerun (a click that changes nothing)
+        at.switch_page(spec.file)
+        for key, value in page_query(spec.key).items():
+            at.query_params[key] = value
+        at.run()
+        start = perf_counter()
+        at.run()
+        pages[spec.key] = perf_counter() - start
+        errors += [f"{spec.key}: {e.value}" for e in at.exception]
     return {
         "explore": statistics.median(reruns),
         "baseline": statistics.median(baseline),
+        "pages": pages,
         "errors": errors,
     }
+
+
+def page_query(page: str) -> dict[str, str]:
+    """What a page is opened with: a case, two cases to compare, the selection to present."""
+    from ui.library_access import current_library
+
+    ids = list(current_library()[1]["id"])
+    return {
+        "case": {"case": ids[0]},
+        "compare": {"compare": ",".join(ids[:2])},
+        "present": {"present": "selection"},
+    }.get(page, {})
 
 
 WORKERS = {"load": worker_load, "apptest": worker_apptest}
@@ -213,6 +242,8 @@ def measure_reruns(label: str, cases: Path, cache: Path, figures: dict) -> None:
     emit(figures, f"explore_rerun_s_{label}", app["explore"])
     emit(figures, f"baseline_rerun_s_{label}", app["baseline"])
     emit(figures, f"explore_rerun_ratio_{label}", app["explore"] / app["baseline"])
+    for page, seconds in app["pages"].items():
+        emit(figures, f"page_rerun_s_{page}_{label}", seconds)
 
 
 def measure_size(n: int, work: Path, figures: dict, seed: int) -> Path:

@@ -57,6 +57,11 @@ def test_a_small_run_prints_every_figure_as_name_value(tmp_path):
     assert (e - half) / (b + half) <= fig["explore_rerun_ratio_40"] <= (e + half) / (b - half)
     # the filter selects what atlas.filters selects on the same synthetic library
     assert int(printed["filter_selected_40"]) == expected_selection(tmp_path, 40)
+    # every page's rerun, each a time of its own
+    from ui.pages import PAGES
+
+    reruns = [fig[f"page_rerun_s_{spec.key}_40"] for spec in PAGES]
+    assert all(t > 0 for t in reruns) and len(set(reruns)) > 1
     assert printed["budget_page_ready"] == "skipped"  # no browser asked for
     assert set(f"budget_{name}" for name in bench.BUDGETS) <= printed.keys()
 
