@@ -100,6 +100,14 @@ def test_typing_is_checked_kept_on_reload_and_cleared_by_a_new_draft(page, serve
     assert box(page, "Id (the file name) *").input_value() == "my-case"
 
     page.get_by_role("button", name="Start a new draft").click()
+    # what the click's reruns change, waited for: wait_ready alone can see the old form
+    # between the click's run (which starts the next one) and the next one drawing it
+    page.wait_for_function(
+        "() => { const f = [...document.querySelectorAll('input[aria-label=\"Title *\"]')];"
+        " return f.length === 1 && f[0].value === ''; }",
+        timeout=60_000,
+        polling=100,
+    )
     wait_ready(page)
     assert box(page, "Title *").input_value() == ""
     page.reload()
