@@ -184,11 +184,10 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_library(
-    folder: str | Path | None = None,
-    *,
-    defer_save: Callable[[Callable[[], None]], None] | None = None,
-) -> Library:
+Defer = Callable[[Callable[[], None]], None]  # takes a job to run later
+
+
+def load_library(folder: str | Path | None = None, *, defer_save: Defer | None = None) -> Library:
     """Load every *.yaml case in `folder` and every tour in its tours/ subfolder.
 
     The snapshot of the cases is written before this returns; or, given `defer_save`, the
@@ -198,9 +197,7 @@ def load_library(
         return _load_library(cases_dir(folder), defer_save)
 
 
-def _load_library(
-    root: Path, defer_save: Callable[[Callable[[], None]], None] | None = None
-) -> Library:
+def _load_library(root: Path, defer_save: Defer | None = None) -> Library:
     problems: list[Problem] = []
     if not root.is_dir():
         problems.append(

@@ -17,17 +17,16 @@ chosen few are compared case by case, for what they share.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from atlas.facets import label_for
-from atlas.filters import FacetIndex, index_table
+from atlas.filters import FacetIndex
 from atlas.i18n import Translate
 from atlas.schema import Case
-from atlas.table import cases_table
 
 CONNECTION, IDEA, INDUSTRY, MODE = 4, 3, 2, 1
 K = 5  # how many related cases a case shows, at most
@@ -89,15 +88,6 @@ def compare(case: Case, other: Case) -> Related:
     )
 
 
-def related(case: Case, cases: Iterable[Case], k: int = K) -> list[Related]:
-    """The at most `k` cases most related to `case` among `cases` (never itself), best
-    first (those the case file links under `related:` before the rest), with at least one
-    of contrasting outcome where any sharing case has one."""
-    cases = list(cases)
-    table = cases_table(cases)
-    return related_in(case, table, index_table(table), {c.id: c for c in cases}.get, k)
-
-
 def related_in(
     case: Case,
     table: pd.DataFrame,
@@ -105,8 +95,10 @@ def related_in(
     case_of: Callable[[str], Case | None],
     k: int = K,
 ) -> list[Related]:
-    """`related` among the rows of a library's table, given its facet index and a way to
-    get a case by its id (the library's)."""
+    """The at most `k` cases most related to `case` among the rows of a library's table
+    (never itself), best first (those the case file links under `related:` before the
+    rest), with at least one of contrasting outcome where any sharing case has one. `index`
+    is the table's facet index and `case_of` gets a case by its id (the library's)."""
     ids = table["id"].to_numpy(dtype=str)
     score = _scores(case, index)
     linked = np.isin(ids, list(case.related))

@@ -184,12 +184,14 @@ def worker_apptest() -> dict:
         widget.run()
         reruns.append(perf_counter() - start)
     errors = [e.value for e in at.exception]
-    pages = {}
+    from ui.library_access import current_library
     from ui.pages import PAGES
 
+    pages = {}
+    queries = page_queries(list(current_library()[1]["id"]))
     for spec in PAGES:  # every page once opened, then its rerun (a click that changes nothing)
         at.switch_page(spec.file)
-        for key, value in page_query(spec.key).items():
+        for key, value in queries.get(spec.key, {}).items():
             at.query_params[key] = value
         at.run()
         start = perf_counter()
@@ -204,16 +206,13 @@ def worker_apptest() -> dict:
     }
 
 
-def page_query(page: str) -> dict[str, str]:
+def page_queries(ids: list[str]) -> dict[str, dict[str, str]]:
     """What a page is opened with: a case, two cases to compare, the selection to present."""
-    from ui.library_access import current_library
-
-    ids = list(current_library()[1]["id"])
     return {
         "case": {"case": ids[0]},
         "compare": {"compare": ",".join(ids[:2])},
         "present": {"present": "selection"},
-    }.get(page, {})
+    }
 
 
 WORKERS = {"load": worker_load, "apptest": worker_apptest}

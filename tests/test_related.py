@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from atlas.filters import index_table
 from atlas.i18n import translator
 from atlas.loader import load_library
 from atlas.related import (
@@ -14,11 +15,18 @@ from atlas.related import (
     compare,
     contrast,
     reason_text,
-    related,
     related_in,
 )
 from atlas.schema import Case
+from atlas.table import cases_table
 from tests.conftest import ROOT, variant
+
+
+def related(case: Case, cases, k: int = K) -> list:
+    """`related_in` among `cases`, through their own table and index (as the app's)."""
+    cases = list(cases)
+    table = cases_table(cases)
+    return related_in(case, table, index_table(table), {c.id: c for c in cases}.get, k)
 
 
 def english(message: str) -> str:
@@ -259,9 +267,7 @@ def _plain_related(case: Case, cases: list[Case], k: int = K) -> list:
 @pytest.mark.parametrize("k", [0, 1, K])
 def test_ranking_over_the_table_agrees_with_the_definition_for_every_case(k, tmp_path):
     """The real library, and 300 synthetic cases (many ties), each case in turn."""
-    from atlas.filters import index_table
     from atlas.synth import write_library
-    from atlas.table import cases_table
 
     write_library(tmp_path / "synthetic", 300, seed=7)
     for folder in (ROOT / "cases", tmp_path / "synthetic"):
