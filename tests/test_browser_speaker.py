@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from atlas.loader import load_library
 from devtools.browser import assert_clean, wait_ready, watch
@@ -52,7 +53,8 @@ def test_the_speaker_view_and_the_audience_window_stay_in_step(two_windows, serv
     audience.keyboard.press("ArrowRight")
     counter(audience, 3, total).wait_for()
     counter(speaker, 3, total).wait_for(timeout=5_000)
-    assert speaker.get_by_text(tour.stops[2].talking_point).first.is_visible()
+    # the counter is drawn before the notes in the same run: wait for the notes, do not peek
+    expect(speaker.get_by_text(tour.stops[2].talking_point).first).to_be_visible(timeout=5_000)
     wait_ready(audience)
     wait_ready(speaker)
     assert_clean(audience, seen_a)
