@@ -12,6 +12,7 @@ import re
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from atlas.filters import Filters, apply, describe
 from devtools.browser import assert_clean, wait_ready, watch
@@ -309,5 +310,5 @@ def test_a_built_tour_survives_a_reload_of_its_slide(page, server, curated):
     assert page.get_by_role("heading", name=order[1].title, exact=True).is_visible()
     page.get_by_role("button", name="Slides").click()
     for n, case in enumerate(order, 1):
-        assert page.get_by_role("button", name=f"{n}. {case.title}").is_visible()
+        expect(page.get_by_role("button", name=f"{n}. {case.title}")).to_be_visible()
     assert_clean(page, seen)
