@@ -15,6 +15,7 @@ import streamlit as st
 from atlas import assessment as asm
 from atlas.facets import label_for
 from atlas.i18n import N_, SOURCE_LANGUAGE, Translate, translator
+from atlas.loader import Library
 from atlas.vocabulary import Industry
 from components import assessment_view as view
 from ui import pages, params
@@ -26,6 +27,18 @@ ANSWERS, SECTOR = params.PARAMS[asm.ANSWERS_PARAM], params.PARAMS[asm.INDUSTRY_P
 
 
 # --- the widgets and the URL (ui/params.py keeps the answers and the industry) ----------
+
+
+# The cases' places depend on the library only: placed once per library, not per answer
+# (every case built and placed took 1-2 s a run at 10,000 cases). Keyed by the library's
+# id, which stays its own while the entry holds the library.
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _placed_in(key: int, _library: Library) -> tuple[Library, tuple[asm.CasePoint, ...]]:
+    return _library, asm.placed_cases(_library.cases)
+
+
+def placed(library: Library) -> tuple[asm.CasePoint, ...]:
+    return _placed_in(id(library), library)[1]
 
 
 def widget_keys() -> list[str]:
@@ -141,10 +154,11 @@ st.caption(
         "Your answers live only in this page's address."
     )
 )
-result = asm.assess(answers, ctx.library.cases, industry, _)
+points = placed(ctx.library)
+result = asm.assess(answers, points, industry, _)
 # the Markdown export is in English, whatever the interface's language
 in_english = current_language() == SOURCE_LANGUAGE
-export = result if in_english else asm.assess(answers, ctx.library.cases, industry)
+export = result if in_english else asm.assess(answers, points, industry)
 ask, show = st.columns([1, 1], gap="large")
 with ask:
     industry_pick()

@@ -18,7 +18,7 @@ from components.slide import SLIDE_ONLY_CSS, slide
 from ui import draft_state
 from ui.context import context
 from ui.draft_form import draft_form
-from ui.i18n import _, localized
+from ui.i18n import _
 
 ctx = context()
 FIELDS = form_fields()
@@ -71,7 +71,7 @@ status = st.container(key="draft-status")
 tab_form, tab_page, tab_slide, tab_file = st.tabs(
     [_("Form"), _("As its page"), _("As its slide"), _("The file")]
 )
-titles = {c.id: localized(c.title, c.zh.title if c.zh else None) for c in ctx.library.cases}
+titles = ctx.titles
 with tab_form:
     draft, slots = draft_form(FIELDS, draft_state.current(), titles)
 draft_state.keep(draft)

@@ -54,9 +54,9 @@ def toggle_notes() -> None:
 
 def choose_show() -> Show:
     if carried is not None:
-        return show_from_tour(carried, {c.id: c for c in ctx.library.cases}, lang)
+        return show_from_tour(carried, ctx.library.by_id, lang)
     if wanted in tours:
-        return show_from_tour(tours[wanted], {c.id: c for c in ctx.library.cases}, lang)
+        return show_from_tour(tours[wanted], ctx.library.by_id, lang)
     if ctx.picked:  # the ticked cases, in the order ticked
         return show_from_selection(ctx.library.cases_in(ctx.picked), ctx.chosen_sentence, lang)
     ordered = sort_cases(ctx.selection, "title", title_sort_key(ctx.selection))["id"]

@@ -19,7 +19,7 @@ from components.file_upload import file_uploader
 from ui import pages, params
 from ui.context import context
 from ui.deck_title import TITLED, deck_title, file_stem, titled
-from ui.i18n import _, current_language, localized
+from ui.i18n import _, current_language
 from ui.tour_plan import apply_edits, editor_key, nudge, plan_for
 from ui.tour_store import all_tours, keep_tour
 
@@ -62,12 +62,8 @@ def share(tour: Tour) -> None:
 
 
 ctx = context()
-titles = {
-    i: localized(t, z)
-    for i, t, z in zip(ctx.table["id"], ctx.table["title"], ctx.table["title_zh"], strict=True)
-}
-
-cases_by_id = {c.id: c for c in ctx.library.cases}
+titles = ctx.titles
+cases_by_id = ctx.library.by_id  # looked up, not built: a tour builds only its own cases
 st.title(_("Tours"))
 st.write(
     _(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from atlas.case_store import CaseList
 from atlas.parallel_load import parse_ahead
 from atlas.problems import Problem, ProblemKind, Severity, field_name
 from atlas.schema import Case, Tour
@@ -46,7 +47,7 @@ class Library:
     """Everything loaded from one folder: valid cases and tours, and every problem found."""
 
     folder: str
-    cases: tuple[Case, ...]
+    cases: Sequence[Case]  # a CaseList when loaded: each case built when asked for
     tours: tuple[Tour, ...]
     problems: tuple[Problem, ...]
     files_read: int
@@ -57,15 +58,20 @@ class Library:
         return sorted({p.path for p in self.problems if p.severity is Severity.ERROR})
 
     @cached_property
-    def _by_id(self) -> dict[str, Case]:
-        return {c.id: c for c in self.cases}
+    def by_id(self) -> Mapping[str, Case]:
+        """The cases by id (looked up, not built, until one is asked for)."""
+        by_id = getattr(self.cases, "by_id", None)
+        return by_id if by_id is not None else {c.id: c for c in self.cases}
 
     def case(self, case_id: str) -> Case | None:
-        return self._by_id.get(case_id)
+        return self.by_id.get(case_id)
 
-    def cases_in(self, ids) -> list[Case]:
-        """The cases with these ids, in that order (e.g. a filtered table's id column)."""
-        return [self._by_id[i] for i in ids if i in self._by_id]
+    def cases_in(self, ids) -> Sequence[Case]:
+        """The cases with these ids, in that order (e.g. a filtered table's id column);
+        each built when asked for."""
+        if isinstance(self.cases, CaseList):
+            return self.cases.select(ids)
+        return [self.by_id[i] for i in ids if i in self.by_id]
 
     def tour(self, tour_id: str) -> Tour | None:
         return next((t for t in self.tours if t.id == tour_id), None)
@@ -210,7 +216,7 @@ def _load_library(root: Path, defer_save: Defer | None = None) -> Library:
                 kind=ProblemKind.FOLDER_MISSING,
             )
         )
-        return Library(str(root), (), (), tuple(problems), 0)
+        return Library(str(root), CaseList(), (), tuple(problems), 0)
     case_files = sorted(root.glob("*.yaml"), key=_path_order)
     tour_files = sorted((root / TOURS_SUBDIR).glob("*.yaml"), key=_path_order)
     snapshot = Snapshot(root, load_model)
@@ -226,7 +232,7 @@ def _load_library(root: Path, defer_save: Defer | None = None) -> Library:
         problems += _unknown_refs(path, ("stops",), refs, known, subfield="case")
     return Library(
         folder=str(root),
-        cases=tuple(c for c, _ in cases),
+        cases=CaseList(c for c, _ in cases),
         tours=tuple(t for t, _ in tours),
         problems=tuple(sorted(problems)),
         files_read=len(case_files) + len(tour_files),

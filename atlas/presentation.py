@@ -27,11 +27,42 @@ class Stop:
     note: str  # the talking point, or the case's lessons for a plain selection
 
 
+class Stops(Sequence[Stop]):
+    """A selection's stops, each made when it is asked for: presenting a selection of
+    10,000 cases builds the slides shown, not every case (atlas/case_store.py)."""
+
+    __slots__ = ("_cases", "_lang")
+
+    def __init__(self, cases: Sequence[Case], lang: str) -> None:
+        self._cases, self._lang = cases, lang
+
+    def _stop(self, case: Case) -> Stop:
+        return Stop(case, " ".join(case_text(case, self._lang).lessons))
+
+    def __len__(self) -> int:
+        return len(self._cases)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return tuple(map(self._stop, self._cases[i]))
+        return self._stop(self._cases[i])
+
+    def __iter__(self):
+        return map(self._stop, self._cases)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None
+
+
 @dataclass(frozen=True)
 class Show:
     title: str
     subtitle: str  # the tour's description, or the selection in words
-    stops: tuple[Stop, ...]
+    stops: Sequence[Stop]  # a tuple, or Stops for a selection
     kind: str = SELECTION  # TOUR, SELECTION or COMPARE (a deck opens with the comparison)
     lang: str = "en"
     tour_id: str | None = None
@@ -64,8 +95,11 @@ def show_from_tour(tour: Tour, cases_by_id: dict[str, Case], lang: str = "en") -
 
 
 def show_from_selection(cases: Sequence[Case], sentence: str, lang: str = "en") -> Show:
-    """The cases in order; each note is the case's lessons, in the language `lang`."""
-    stops = tuple(Stop(c, " ".join(case_text(c, lang).lessons)) for c in cases)
+    """The cases in order; each note is the case's lessons, in the language `lang`.
+    A list or tuple of cases gives a tuple of stops; a library's lazy selection, lazy stops."""
+    stops = Stops(cases, lang)
+    if isinstance(cases, list | tuple):
+        stops = tuple(stops)
     return Show(APP_NAME, sentence, stops, SELECTION, lang)
 
 
@@ -73,8 +107,7 @@ def show_from_compare(cases: Sequence[Case], lang: str = "en") -> Show:
     """Two to four cases compared: the deck opens with them side by side, field by field."""
     _ = translator(lang)
     titles = " · ".join(case_text(c, lang).title for c in cases)
-    stops = tuple(Stop(c, " ".join(case_text(c, lang).lessons)) for c in cases)
-    return Show(_("Comparison"), titles, stops, COMPARE, lang)
+    return Show(_("Comparison"), titles, tuple(Stops(cases, lang)), COMPARE, lang)
 
 
 def listed_slides(number: int, total: int) -> range:

@@ -3,7 +3,8 @@
 Parsing and validating costs about 2.5 ms a case file. The snapshot keeps the cases of
 files that loaded cleanly, keyed on each file's size, times and inode, beside the case
 folder (or in $ATLAS_CACHE_DIR); the loader takes a case from it only while its file is
-unchanged.
+unchanged. Each case is kept as its own bytes with its table row (atlas/case_store.py),
+so a start from the snapshot builds neither the cases nor their rows.
 """
 
 from __future__ import annotations
@@ -23,23 +24,27 @@ import pydantic
 import yaml
 from pydantic import BaseModel
 
+from atlas.case_store import SchemaUnpickler, StoredCase, store
 from atlas.problems import Problem
 from atlas.schema import Case
-from atlas.vocabulary import Term
 
 CACHE_ENV_VAR = "ATLAS_CACHE_DIR"
 CACHE_SUBDIR = ".atlas-cache"  # beside the case folder, never inside it
-_MAGIC = b"atlas-snapshot 2\n"  # 2: models pickled as (values, fields-set)
+_MAGIC = b"atlas-snapshot 3\n"  # 3: each case as its own bytes, with its table row
 _RACY_NS = 2_000_000_000  # a file changed this recently could change again unseen
 ATLAS = Path(__file__).resolve().parent
 # The code that parses and validates a file: a change to any of it makes the snapshot stale.
 _CODE = (
-    "citations.py",  # schema_rules.py checks the [s:id] markers with it
+    "case_store.py",
+    "citations.py",  # schema_rules.py checks the [s:id] markers with it; table.py too
+    "facets.py",  # a stored case's table row holds its facet values
+    "i18n.py",  # facets.py marks its labels with it
     "loader.py",
     "parallel_load.py",
     "schema.py",
     "schema_fields.py",
     "schema_rules.py",
+    "table.py",  # the row kept with each case
     "yaml_source.py",
     "yaml_source_bytes.py",
     "yaml_source_error.py",
@@ -56,17 +61,6 @@ Stamp = tuple[int, int, int, int]
 Parse = Callable[[Path, type[BaseModel]], tuple[BaseModel | None, list[Problem]]]
 
 
-def _pickled_modules() -> dict[str, object]:
-    """The modules whose classes a snapshot may hold: the schema and the vocabularies."""
-    import importlib
-
-    names = [
-        "atlas.schema",
-        *(f"atlas.vocabulary.{p.stem}" for p in (ATLAS / "vocabulary").glob("*.py")),
-    ]
-    return {name: importlib.import_module(name) for name in names}
-
-
 def cache_dir(folder: Path) -> Path:
     """Where snapshots live: $ATLAS_CACHE_DIR, else .atlas-cache/ beside the case folder."""
     return Path(os.environ.get(CACHE_ENV_VAR) or folder.parent / CACHE_SUBDIR).expanduser()
@@ -81,21 +75,6 @@ def _code_fingerprint() -> str:
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
-
-
-@cache
-def _allowed_modules() -> dict[str, object]:
-    return _pickled_modules()
-
-
-class _SchemaUnpickler(pickle.Unpickler):
-    """Builds only the schema's models and vocabularies: a foreign file cannot run code."""
-
-    def find_class(self, module: str, name: str) -> type:
-        cls = getattr(_allowed_modules().get(module), name, None)
-        if isinstance(cls, type) and issubclass(cls, BaseModel | Term):
-            return cls
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a snapshot")
 
 
 class Snapshot:
@@ -116,8 +95,8 @@ class Snapshot:
         self.folder = str(folder.resolve())
         key = hashlib.sha256(self.folder.encode()).hexdigest()[:16]
         self.path = cache_dir(folder) / f"snapshot-{key}.pickle"
-        self.old: dict[str, tuple[Stamp, Case]] = self._read()
-        self.new: dict[str, tuple[Stamp, Case]] = {}
+        self.old: dict[str, tuple[Stamp, StoredCase]] = self._read()
+        self.new: dict[str, tuple[Stamp, StoredCase]] = {}
         self.reused = 0
         self.stamps: dict[str, Stamp | None] = {}  # taken by stale(), before any read
 
@@ -132,8 +111,11 @@ class Snapshot:
                 out.append(path)
         return out
 
-    def load(self, path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, list[Problem]]:
-        """Like `load_model`, from the snapshot when the file has not changed."""
+    def load(
+        self, path: Path, model: type[BaseModel]
+    ) -> tuple[BaseModel | StoredCase | None, list[Problem]]:
+        """Like `load_model`, from the snapshot when the file has not changed; a case
+        comes as a StoredCase (its bytes and table row), from the snapshot or parsed."""
         if model is not Case:
             return self.parse(path, model)
         # before reading: a later change gets a later stamp
@@ -143,7 +125,8 @@ class Snapshot:
             self.new[path.name] = entry
             self.reused += 1
             return entry[1], []
-        item, found = self.parse(path, model)
+        parsed, found = self.parse(path, model)
+        item = None if parsed is None else store(parsed)
         settled = stamp is not None and time.time_ns() - max(stamp[1], stamp[2]) > _RACY_NS
         if settled and item is not None and not found:
             self.new[path.name] = (stamp, item)
@@ -158,7 +141,7 @@ class Snapshot:
         if not raw.startswith(_MAGIC) or hashlib.sha256(payload).digest() != digest:
             return {}
         try:
-            data = _SchemaUnpickler(io.BytesIO(payload)).load()
+            data = SchemaUnpickler(io.BytesIO(payload)).load()
         except Exception:  # any damage at all means: no snapshot
             return {}
         if not isinstance(data, dict):
@@ -168,7 +151,7 @@ class Snapshot:
         cases = data.get("cases")
         if not isinstance(cases, dict):
             return {}
-        return {k: v for k, v in cases.items() if _is_entry(v)}
+        return {k: (v[0], StoredCase(*v[1:])) for k, v in cases.items() if _is_entry(v)}
 
     def save(self) -> None:
         """Write the snapshot when it is out of date enough; a read-only place is no error.
@@ -179,7 +162,8 @@ class Snapshot:
         drift = (len(self.new) - self.reused) + (len(self.old) - self.reused)
         if drift * 20 <= max(len(self.new), len(self.old)):
             return
-        data = {"code": _code_fingerprint(), "folder": self.folder, "cases": self.new}
+        cases = {k: (t, s.id, s.related, s.blob, s.row) for k, (t, s) in self.new.items()}
+        data = {"code": _code_fingerprint(), "folder": self.folder, "cases": cases}
         payload = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
         writer = f"{os.getpid()}-{threading.get_ident()}"  # two writers never share a file
         temporary = self.path.with_name(f"{self.path.name}.{writer}.tmp")
@@ -193,7 +177,20 @@ class Snapshot:
 
 
 def _is_entry(value: object) -> bool:
-    return type(value) is tuple and len(value) == 2 and isinstance(value[1], Case)
+    """(stamp, id, related ids, bytes, table row), as save() writes it."""
+    if type(value) is not tuple or len(value) != 5:
+        return False
+    stamp, case_id, related, blob, row = value
+    return (
+        type(stamp) is tuple
+        and len(stamp) == 4
+        and all(type(n) is int for n in stamp)
+        and type(case_id) is str
+        and type(related) is tuple
+        and all(type(r) is str for r in related)
+        and type(blob) is bytes
+        and type(row) is tuple
+    )
 
 
 def _stamp(path: Path) -> Stamp | None:

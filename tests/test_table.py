@@ -25,3 +25,20 @@ def test_list_columns_hold_tuples():
 def test_empty_library_gives_an_empty_table_with_columns():
     table = cases_table([])
     assert table.empty and list(table.columns) == list(COLUMNS)
+
+
+def test_a_table_built_from_stored_rows_is_the_table_built_from_the_cases(tmp_path):
+    """The loader's rows (parsed, or from the snapshot) give exactly the cases' table."""
+    import pandas as pd
+
+    from atlas.synth import write_library
+    from tests.conftest import ROOT
+
+    folder = tmp_path / "cases"
+    write_library(folder, 30)
+    for lib in (load_library(ROOT / "cases"), load_library(GOOD), load_library(folder)):
+        plain = cases_table(list(lib.cases))  # built case by case
+        stored = cases_table(lib.cases)  # the rows the loader kept
+        pd.testing.assert_frame_equal(stored, plain)
+        assert stored.dtypes.to_dict() == plain.dtypes.to_dict()
+        pd.testing.assert_frame_equal(cases_table(lib.cases), plain)  # rows gone: built

@@ -12,7 +12,7 @@ from atlas.filters import FacetIndex, Filters, apply, describe
 from atlas.loader import Library
 from ui import picked_state
 from ui.filter_state import current_filters
-from ui.i18n import _
+from ui.i18n import _, localized
 from ui.library_access import current_library
 
 
@@ -49,6 +49,15 @@ class Context:
         if not self.picked:
             return self.selection
         return self.table.set_index("id", drop=False).loc[self.picked].reset_index(drop=True)
+
+    @cached_property
+    def titles(self) -> dict[str, str]:
+        """Every case's title by id, in the interface's language where the case has it."""
+        t = self.table
+        return {
+            i: localized(en, zh)
+            for i, en, zh in zip(t["id"], t["title"], t["title_zh"], strict=True)
+        }
 
     @cached_property
     def chosen_sentence(self) -> str:

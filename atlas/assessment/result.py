@@ -40,10 +40,14 @@ class Result:
 
 
 def assess(
-    answers: Answers, cases: Sequence[Case], industry: str | None = None, _: Translate = str
+    answers: Answers,
+    cases: Sequence[Case | CasePoint],
+    industry: str | None = None,
+    _: Translate = str,
 ) -> Result:
     """The organisation's place, the cases' places, the nearest cases and the next steps,
-    whose framework words are translated with `_` (English by default)."""
+    whose framework words are translated with `_` (English by default). The cases may come
+    already placed (`placed_cases`): the app places a library's cases once."""
     point = organisation_point(answers)
     points = case_points(cases, point)
     if point is None:

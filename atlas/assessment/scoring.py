@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from atlas.assessment.questions import (
     INDUSTRY_BONUS,
@@ -114,27 +114,37 @@ class CasePoint:
         return self.lessons_zh[self.lessons.index(lesson)]
 
 
-def case_points(cases: Sequence[Case], org: tuple[float, float] | None) -> list[CasePoint]:
-    points = []
-    for case in cases:
-        x, y = place_case(case)
-        distance = None if org is None else round(math.dist(org, (x, y)), 9)
-        points.append(
-            CasePoint(
-                case.id,
-                case.title,
-                case.industry.value,
-                case.outcome.status.value,
-                x,
-                y,
-                distance,
-                tuple(case.lessons),
-                case_terms(case),
-                case.zh.title if case.zh else None,
-                tuple(case.zh.lessons or ()) if case.zh else (),
-            )
-        )
-    return points
+def placed_cases(cases: Iterable[Case | CasePoint]) -> tuple[CasePoint, ...]:
+    """Every case on the map, without a distance: all the organisation's answers leave as
+    is (the app places a library's cases once). A point already placed is kept."""
+    return tuple(c if isinstance(c, CasePoint) else _placed(c) for c in cases)
+
+
+def _placed(case: Case) -> CasePoint:
+    x, y = place_case(case)
+    return CasePoint(
+        case.id,
+        case.title,
+        case.industry.value,
+        case.outcome.status.value,
+        x,
+        y,
+        None,
+        tuple(case.lessons),
+        case_terms(case),
+        case.zh.title if case.zh else None,
+        tuple(case.zh.lessons or ()) if case.zh else (),
+    )
+
+
+def case_points(
+    cases: Iterable[Case | CasePoint], org: tuple[float, float] | None
+) -> list[CasePoint]:
+    """The cases on the map, each with its distance from the organisation when it is placed."""
+    placed = placed_cases(cases)
+    if org is None:
+        return [replace(p, distance=None) for p in placed]
+    return [replace(p, distance=round(math.dist(org, (p.x, p.y)), 9)) for p in placed]
 
 
 def nearest_cases(points: Sequence[CasePoint], industry: str | None = None) -> list[CasePoint]:
