@@ -4,8 +4,9 @@ Parsing and validating is Python work, one core per process: at 10,000 files a c
 is seconds of it. Past PARALLEL_MIN files that the snapshot cannot give, the files are
 cut into chunks that this process and one worker process per further core (or
 $ATLAS_LOAD_WORKERS of them) take in turn until none is left, so no core waits whatever
-the load. A worker gives back the models of the files that loaded cleanly; a file with any
-problem is parsed again here, so every problem is found, worded and placed by the same
+the load. A worker gives back the files that loaded cleanly, a case as its bytes and table
+row (atlas/case_store.py), so this process builds none of them; a file with any problem
+is parsed again here, so every problem is found, worded and placed by the same
 code as always.
 
 A worker is a plain `python` running `serve()`, fed chunks on its standard input: not
@@ -29,7 +30,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from atlas.case_store import store
 from atlas.problems import Problem
+from atlas.schema import Case
 
 PARALLEL_MIN = 400  # fewer files parse in less time than a worker takes to start
 CHUNK = 100  # files per turn: small enough to share out evenly, large enough to be cheap
@@ -140,10 +143,13 @@ def serve() -> None:
             out.flush()
 
 
-def _clean(chunk: list[str], model: type[BaseModel], parse: Parse) -> dict[str, BaseModel]:
+def _clean(chunk: list[str], model: type[BaseModel], parse: Parse) -> dict[str, object]:
+    """The clean files' items by path: a case as a StoredCase (its bytes and table row,
+    made here, in parallel: the server then builds no case at all)."""
+    keep = store if model is Case else None
     found = {}
     for name in chunk:
         item, problems = parse(Path(name), model)
         if item is not None and not problems:
-            found[name] = item
+            found[name] = keep(item) if keep else item
     return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import zlib
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ def test_a_stored_case_is_built_back_equal_with_its_facts_and_row(curated_cases)
 
 
 def test_bytes_that_are_not_a_case_are_refused():
-    s = cs.StoredCase("x", (), pickle.dumps(("not", "a case")))
+    s = cs.StoredCase("x", (), zlib.compress(pickle.dumps(("not", "a case"))))
     with pytest.raises(pickle.UnpicklingError, match="'x' is not a case"):
         s.case()
 
@@ -155,6 +156,13 @@ def test_the_unpickler_refuses_all_but_the_schemas_classes(module, name):
 
 
 def test_a_stored_case_naming_a_foreign_class_is_refused():
-    s = cs.StoredCase("x", (), pickle.dumps(Path("/")))
+    s = cs.StoredCase("x", (), zlib.compress(pickle.dumps(Path("/"))))
     with pytest.raises(pickle.UnpicklingError, match="is not allowed"):
         s.case()
+
+
+def test_a_case_is_kept_compressed(curated_cases):
+    case = curated_cases[0]
+    s = cs.store(case)
+    plain = pickle.dumps(case, protocol=pickle.HIGHEST_PROTOCOL)
+    assert zlib.decompress(s.blob) == plain and len(s.blob) < len(plain)

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from atlas import parallel_load
+from atlas.case_store import StoredCase
 from atlas.loader import load_library, load_model
 from atlas.schema import Case, Tour
+from atlas.table import case_values
 
 BROKEN = Path(__file__).resolve().parent / "fixtures" / "broken"
 
@@ -121,16 +123,29 @@ def chunks_of(paths: list[Path], size: int) -> deque:
 
 
 def clean_models(paths: list[Path]) -> dict:
+    """The clean files' cases by path, with the facts kept beside each one."""
     results = {str(p): load_model(p, Case) for p in paths}
-    return {name: item for name, (item, problems) in results.items() if item and not problems}
+    return {
+        name: (item.id, tuple(item.related), case_values(item), item)
+        for name, (item, problems) in results.items()
+        if item and not problems
+    }
 
 
-def test_a_worker_gives_the_models_of_the_clean_files(library_with_problems):
+def as_kept(ready: dict) -> dict:
+    """What was given back, as clean_models() words it: every case came as a StoredCase."""
+    assert all(type(s) is StoredCase for s in ready.values())
+    return {name: (s.id, s.related, s.row, s.case()) for name, s in ready.items()}
+
+
+def test_a_worker_gives_the_cases_of_the_clean_files_as_bytes_with_their_rows(
+    library_with_problems,
+):
     paths = sorted(library_with_problems.glob("*.yaml"))
     todo, ready = chunks_of(paths, 9), {}
     parallel_load._feed(todo, Case, ready)  # one worker takes every chunk, in this thread
     assert not todo
-    assert ready == clean_models(paths) and len(ready) == 61
+    assert as_kept(ready) == clean_models(paths) and len(ready) == 61
 
 
 def test_a_worker_that_stops_gives_its_chunk_back(monkeypatch):
@@ -172,7 +187,7 @@ def test_this_process_parses_every_chunk_when_no_worker_helps(monkeypatch):
         parallel_load, "_clean", lambda chunk, *a: sizes.append(len(chunk)) or real(chunk, *a)
     )
     good = sorted((Path(__file__).parent / "fixtures" / "good").glob("*.yaml")) * 3
-    assert parallel_load._parse_all(good, Case, load_model) == clean_models(good)
+    assert as_kept(parallel_load._parse_all(good, Case, load_model)) == clean_models(good)
     assert sizes == [2] * (len(good) // 2) + [1] * (len(good) % 2)
 
 
@@ -207,3 +222,11 @@ def test_no_worker_when_the_environment_says_none(monkeypatch):
     monkeypatch.setattr(parallel_load, "_parse_all", pytest.fail)
     good = sorted((Path(__file__).parent / "fixtures" / "good").glob("*.yaml"))[0]
     assert parallel_load.parse_ahead([good] * 5, Case, load_model)(good, Case)[0].id == good.stem
+
+
+def test_only_a_case_is_kept_as_bytes():
+    from tests.conftest import ROOT
+
+    tour = sorted((ROOT / "cases" / "tours").glob("*.yaml"))[0]
+    found = parallel_load._clean([str(tour)], Tour, load_model)
+    assert found == {str(tour): load_model(tour, Tour)[0]}

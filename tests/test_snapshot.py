@@ -359,12 +359,9 @@ def test_what_counts_as_a_snapshot_entry():
         list(good),
         good[:4],
         (*good, None),
-        ((1, 2, 3), *good[1:]),  # a stamp of three
-        ((1, 2, 3, "4"), *good[1:]),
         ([1, 2, 3, 4], *good[1:]),  # a stamp as a list
         (stamp, 7, *good[2:]),  # the id
         (stamp, "a", ["b"], *good[3:]),  # related ids as a list
-        (stamp, "a", ("b", 2), *good[3:]),
         (stamp, "a", ("b",), "text", row),  # a str, not bytes
         (stamp, "a", ("b",), b"bytes", None),  # no row
         (stamp, "a", ("b",), b"bytes", ["a"]),
