@@ -44,6 +44,13 @@ st.title("hello")
 picked = st.sidebar.multiselect("Industry", ["{pb.FINANCE}", "Retail"])
 st.write(picked)
 """
+# The least memory a Streamlit app that shows a table can take: pandas, numpy and Arrow
+# (st.dataframe sends Arrow) loaded, one row drawn. The app cannot go below it.
+TABLE_FLOOR_APP = """import pandas as pd
+import streamlit as st
+
+st.dataframe(pd.DataFrame({"a": ["hello"]}))
+"""
 CURATED = "curated"
 
 
@@ -129,6 +136,7 @@ def measure(size: str, work: Path, args, browser, chromium: str) -> dict:
         for ctx in [held, *more]:
             ctx.close()
         fig["floor_rss_mb"] = _rss_with_one_session(browser, floor)
+        fig["table_floor_rss_mb"] = _table_floor_rss(browser, work, logs)
         fig["datasette_rss_mb"] = peer.rss_mb()
         r = args.repeats
         fig["explore_ready_s"] = pb.median_ready(browser, f"{app.url}/explore", True, r)
@@ -154,6 +162,16 @@ def measure(size: str, work: Path, args, browser, chromium: str) -> dict:
             server.stop()
     fig["warm_start_s"] = snapshot_load_s(folder, cache)
     return fig
+
+
+def _table_floor_rss(browser, work: Path, logs: Path) -> float:
+    app_file = work / "table_floor.py"
+    app_file.write_text(TABLE_FLOOR_APP)
+    app = pb.App.streamlit(app_file, logs / "table_floor.log")
+    try:
+        return _rss_with_one_session(browser, app)
+    finally:
+        app.stop()
 
 
 def _rss_with_one_session(browser, floor: pb.App) -> float:

@@ -35,6 +35,7 @@ ROWS: list[tuple[str, Callable[[Figures], float], str, dict[str, float] | None]]
     ("server RSS, one session", lambda f: f["rss_1_mb"], "MB", {CURATED: 150, BIG: 250}),
     ("each further session", lambda f: f["rss_per_session_mb"], "MB", {"*": 5.0}),
     ("floor RSS, one session", lambda f: f["floor_rss_mb"], "MB", None),
+    ("one-table app's RSS (pandas, Arrow)", lambda f: f["table_floor_rss_mb"], "MB", None),
     ("Datasette RSS", lambda f: f["datasette_rss_mb"], "MB", None),
     ("`atlas validate`, cold", lambda f: f["validate_cold_s"], "s", {BIG: 5.0}),
     ("first visit, no snapshot", lambda f: f["first_load_s"], "s", {BIG: 5.0}),

@@ -17,6 +17,7 @@ FIGURES = {
     "rss_1_mb": 140.0,
     "rss_per_session_mb": 1.2,
     "floor_rss_mb": 56.0,
+    "table_floor_rss_mb": 140.0,
     "datasette_rss_mb": 60.0,
     "validate_cold_s": 0.2,
     "first_load_s": 3.0,
