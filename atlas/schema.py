@@ -10,7 +10,6 @@ exact field.
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -31,45 +30,15 @@ from atlas.vocabulary import (
     Thinking,
 )
 
-# Memory: 10,000 cases are about 190,000 models. Pydantic gives each its own set of the
-# names of the fields it was given (`model_fields_set`), 500 bytes on average: 40% of the
-# library's memory. Models of one class given the same fields share one set instead (nothing
-# changes a frozen model's set; `model_copy` copies it). Short texts that recur (source ids,
-# publishers, dates, units, the people in a connection) are interned: one string for all.
-# The snapshot's pickle keeps both shared, so a start from it gets the same savings.
-_FIELD_SETS: dict[tuple[type, frozenset[str]], set[str]] = {}
-INTERN_MAX = 48  # longer texts rarely recur; interning them would only grow the table
-
-
-def _intern(value: Any) -> Any:
-    return sys.intern(value) if type(value) is str and len(value) <= INTERN_MAX else value
-
-
-def share_memory(model: BaseModel) -> None:
-    """Let a just-built model share its fields-set and its short strings with its peers."""
-    given = model.__pydantic_fields_set__
-    shared = _FIELD_SETS.setdefault((type(model), frozenset(given)), given)
-    if shared is not given:
-        object.__setattr__(model, "__pydantic_fields_set__", shared)
-    values = model.__dict__
-    for name, value in values.items():
-        if type(value) is str:
-            values[name] = _intern(value)
-        elif type(value) is list:  # the model's own list, built by validation
-            value[:] = [_intern(v) for v in value]
-
 
 class Strict(BaseModel):
     """Unknown fields are errors: a typo must never vanish silently."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
 
-    def model_post_init(self, context: Any, /) -> None:
-        share_memory(self)
-
-    # Pickled (the snapshot) as its values and fields-set only, not pydantic's dict of four
-    # entries: the unpickler keeps every state until the end, and 190,000 dicts of 232 bytes
-    # left 24 MB of holes in memory after a start from the snapshot of 10,000 cases.
+    # Pickled (a stored case, atlas/case_store.py) as its values and fields-set only, not
+    # pydantic's dict of four entries: no such dict to build for each model when a case is
+    # built from its bytes (and 4% fewer bytes for the curated cases).
     def __getstate__(self) -> Any:
         if self.__pydantic_extra__ or self.__pydantic_private__:  # never so for a Strict model
             return super().__getstate__()

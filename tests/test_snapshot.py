@@ -79,19 +79,18 @@ def test_a_deferred_snapshot_is_written_only_when_its_job_runs(cached, tmp_path,
     assert load_library(cached).cases == first.cases and len(parsed) == 6
 
 
-def test_cases_from_the_snapshot_keep_sharing_their_fields_sets(cached):
-    """Memory: models pickled as (values, fields-set) come back whole, the models of one
-    case still sharing (each case is kept as bytes of its own, atlas/case_store.py)."""
+def test_cases_from_the_snapshot_come_back_whole(cached):
+    """Models pickled as (values, fields-set) come back with both, and nothing extra."""
+    from atlas.schema import Case
+
     load_library(cached)
     cases = load_library(cached).cases
-    shared = 0
-    for case in cases:
-        sets = {}
-        for model in [case, case.years, *case.sources]:
-            given = model.model_fields_set
-            assert sets.setdefault((type(model), frozenset(given)), given) is given
-        shared += len(case.sources) + 2 - len(sets)
-    assert shared > 0  # sources given the same fields do share one set
+    first = [loader.load_model(p, Case)[0] for p in sorted(cached.glob("*.yaml"))]
+    assert len(first) == len(cases) == 6
+    for case, was in zip(cases, first, strict=True):
+        for model, old in [(case, was), (case.years, was.years)]:
+            assert model.model_fields_set == old.model_fields_set
+            assert model.__dict__ == old.__dict__
     one = cases[0]
     assert one.model_dump() == type(one).model_validate(one.model_dump(by_alias=True)).model_dump()
     assert one.__pydantic_extra__ is None and one.__pydantic_private__ is None
