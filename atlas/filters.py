@@ -105,7 +105,8 @@ def index_table(table: pd.DataFrame) -> FacetIndex:
         if facet.multi_valued:
             column = column.explode()  # an empty list becomes one missing value
         value_codes, uniques = pd.factorize(column)  # missing values get -1
-        rows = column.index.to_numpy()
+        rows = column.index.to_numpy().astype(np.int32)  # half of int64's memory
+        value_codes = value_codes.astype(np.int32)
         for array in (rows, value_codes):
             array.setflags(write=False)
         positions = {value: i for i, value in enumerate(uniques)}

@@ -33,6 +33,9 @@ COLUMNS = (
 )
 
 
+TUPLE_COLUMNS = (*LIST_FACETS, "countries", "organisations")
+
+
 def case_row(case: Case) -> dict:
     zh = case.zh
     searchable = [
@@ -85,8 +88,11 @@ def cases_table(cases: Iterable[Case]) -> pd.DataFrame:
 def table_from_rows(rows: list[tuple]) -> pd.DataFrame:
     """The table of rows of values in COLUMNS order."""
     if rows:  # column by column: pandas builds a frame from columns 2-3x faster than rows
-        columns = map(list, zip(*rows, strict=True))
-        frame = pd.DataFrame(dict(zip(COLUMNS, columns, strict=True)))
+        columns = dict(zip(COLUMNS, map(list, zip(*rows, strict=True)), strict=True))
+        for name in TUPLE_COLUMNS:  # equal tuples as one object: most cases share theirs
+            shared: dict = {}
+            columns[name] = [shared.setdefault(v, v) for v in columns[name]]
+        frame = pd.DataFrame(columns)
     else:
         frame = pd.DataFrame([], columns=list(COLUMNS))
     frame["year_start"] = frame["year_start"].astype("int64")

@@ -42,3 +42,13 @@ def test_a_table_built_from_stored_rows_is_the_table_built_from_the_cases(tmp_pa
         pd.testing.assert_frame_equal(stored, plain)
         assert stored.dtypes.to_dict() == plain.dtypes.to_dict()
         pd.testing.assert_frame_equal(cases_table(lib.cases), plain)  # rows gone: built
+
+
+def test_equal_tuples_in_a_built_table_are_one_object():
+    """Memory: most cases share their lists of facet values; the table keeps one of each."""
+    from tests.conftest import ROOT
+
+    table = cases_table(load_library(ROOT / "cases").cases)
+    for column in ("connection_types", "countries"):
+        values = list(table[column])
+        assert len({id(v) for v in values}) == len(set(values)) < len(values)

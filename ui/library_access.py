@@ -56,6 +56,7 @@ SAVER_THREAD = "atlas-snapshot-save"
 # cycle made while loading would wait, until the next load puts everything back first.
 @st.cache_resource(max_entries=4, show_spinner="Loading the case library…")
 def _load(folder: str, stamp: str) -> tuple[Library, pd.DataFrame, FacetIndex]:
+    _system_allocator_for_arrow()
     if gc.get_freeze_count():  # what earlier loads set aside is collectable again
         gc.unfreeze()
         gc.collect()
@@ -74,6 +75,15 @@ def _load(folder: str, stamp: str) -> tuple[Library, pd.DataFrame, FacetIndex]:
 def _then_release(job) -> None:
     job()
     release_free_memory()  # what writing the snapshot held (its bytes, 33 MB at 10,000)
+
+
+@cache
+def _system_allocator_for_arrow() -> None:
+    """Arrow's memory from the C library's malloc, not Arrow's own mimalloc pool, which kept
+    what building the table freed: 7 MB less resident at 10,000 cases, trimmed below."""
+    import pyarrow
+
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
 
 
 @cache
