@@ -97,9 +97,25 @@ def test_a_loaded_library_is_set_aside_from_the_collector(tmp_path, monkeypatch)
     monkeypatch.setenv("ATLAS_CASES_DIR", str(folder))
     lib, _table, _index = current_library()
     walked = {id(o) for o in gc.get_objects()}
-    case = lib.cases[0]
-    assert id(case) not in walked and id(case.outcome) not in walked
-    assert id(lib) not in walked
+    assert lib.cases.take_rows() is None  # its items: the stored cases without their rows
+    stored = lib.cases._items
+    assert id(stored) not in walked and id(stored[0]) not in walked
+    assert id(lib) not in walked and id(lib.cases._position) not in walked
+
+
+def test_arrow_allocates_from_malloc_once_a_library_is_loaded(tmp_path, monkeypatch):
+    """Arrow's own pool kept what building the table freed; malloc's is trimmed."""
+    import shutil
+
+    import pyarrow
+
+    from ui.library_access import current_library
+
+    folder = tmp_path / "cases"
+    shutil.copytree(GOOD, folder)
+    monkeypatch.setenv("ATLAS_CASES_DIR", str(folder))
+    current_library()
+    assert pyarrow.default_memory_pool().backend_name == "system"
 
 
 def test_a_cycle_set_aside_by_one_load_is_collected_at_the_next(tmp_path, monkeypatch):
