@@ -87,7 +87,8 @@ class CaseList(Sequence[Case]):
     """The library's cases, in library order, each built from its bytes when asked for.
 
     Equal to any sequence of the same cases; `by_id` looks a case up by id. The table
-    rows the stored cases carry are handed out once (`take_rows`), then forgotten."""
+    rows the stored cases carry are handed out once (`take_rows`), then forgotten. Sessions
+    share one: the recent cases are kept by `lru_cache` (thread-safe) and a case is frozen."""
 
     __slots__ = ("__weakref__", "_built", "_items", "_position")
 

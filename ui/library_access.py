@@ -42,7 +42,7 @@ def folder_stamp(folder: Path) -> str:
 SAVER_THREAD = "atlas-snapshot-save"
 
 
-# cache_resource, not cache_data: the library is immutable (frozen models, tuples) and
+# cache_resource, not cache_data: the library is immutable (cases as bytes, tuples) and
 # the index's arrays are read-only, so every session can share one object; cache_data
 # would unpickle a copy on every rerun. The table is handed out as a shallow copy (below).
 #
