@@ -108,8 +108,8 @@ class CaseList(Sequence[Case]):
             return [self._built(k) for k in range(*i.indices(len(self._items)))]
         if i < 0:
             i += len(self._items)
-        if not 0 <= i < len(self._items):
-            raise IndexError("case index out of range")
+            if i < 0:  # (past the end, the tuple of items refuses it)
+                raise IndexError("case index out of range")
         return self._built(i)
 
     def __iter__(self) -> Iterator[Case]:
@@ -151,7 +151,7 @@ class CaseList(Sequence[Case]):
         rows = [s.row for s in self._items]
         if any(r is None for r in rows):
             return None
-        self._items = tuple(StoredCase(s.id, s.related, s.blob) for s in self._items)
+        self._items = tuple(s._replace(row=None) for s in self._items)
         return rows
 
 

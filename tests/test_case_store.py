@@ -47,8 +47,8 @@ def test_a_case_list_is_a_sequence_of_its_cases(curated_cases, stored):
     assert stored.__eq__("abcde") is NotImplemented and stored.__eq__(3) is NotImplemented
     assert list(stored) == five and stored[0] == five[0] and stored[-1] == five[-1]
     assert stored[1:3] == five[1:3] and stored[::-2] == five[::-2]
-    for bad in (5, -6):
-        with pytest.raises(IndexError):
+    for bad in (5, -6, 50):
+        with pytest.raises(IndexError, match="index out of range"):
             stored[bad]
     assert stored.ids == [c.id for c in five]
     assert five[2] in stored and curated_cases[6] not in stored and "x" not in stored
@@ -81,7 +81,7 @@ def test_by_id_looks_cases_up(curated_cases, stored):
     assert len(by_id) == 5 and list(by_id) == stored.ids
     assert by_id[stored.ids[1]] == curated_cases[1] and stored.ids[4] in by_id
     assert "no-such-case" not in by_id and 3 not in by_id
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="no-such-case"):
         by_id["no-such-case"]
     assert dict(by_id) == {c.id: c for c in curated_cases[:5]}
 
@@ -96,6 +96,19 @@ def test_select_keeps_the_order_asked_and_leaves_out_unknown_ids(curated_cases, 
     assert repr(view) == "CaseView(3 cases)" and stored.select([]) == []
 
 
+def test_a_walk_over_more_than_the_recent_cases_leaves_them_be(curated_cases, monkeypatch):
+    monkeypatch.setattr(cs, "RECENT", 4)
+    ten = cs.CaseList(cs.store(c) for c in curated_cases[:10])
+    first = ten[0]
+    assert list(ten.select(ten.ids)) == curated_cases[:10]  # ten: more than RECENT
+    assert ten[0] is first  # still the one kept: the walk built its own
+    assert list(ten.select(ten.ids[:4])) == curated_cases[:4]  # four: through the cache
+    assert ten[0] is first and ten[3] is ten[3]
+    for i in range(5, 10):
+        ten[i]
+    assert ten[0] is not first
+
+
 def test_a_long_selection_is_walked_without_filling_the_recent_cases(curated_cases, stored):
     big = cs.CaseList(cs.store(c) for c in curated_cases)
     assert len(curated_cases) > 30
@@ -107,9 +120,11 @@ def test_a_long_selection_is_walked_without_filling_the_recent_cases(curated_cas
 
 
 def test_the_rows_are_handed_out_once(curated_cases, stored):
+    before = list(stored._items)
     rows = stored.take_rows()
     assert rows == [case_values(c) for c in curated_cases[:5]]
     assert stored.take_rows() is None and stored == curated_cases[:5]
+    assert list(stored._items) == [s._replace(row=None) for s in before]
     mixed = cs.CaseList([cs.store(curated_cases[0]), cs.StoredCase("b", (), b"")])
     assert mixed.take_rows() is None and mixed.take_rows() is None
 

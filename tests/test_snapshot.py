@@ -438,3 +438,17 @@ def test_a_changed_file_gets_a_fresh_row_beside_the_kept_ones(cached):
     table = cases_table(lib.cases)
     assert table["title"].iloc[3] == "A title changed since the snapshot"
     assert table.equals(cases_table(list(lib.cases)))
+
+
+def test_a_case_loaded_without_a_stamp_taken_ahead_is_stamped_as_it_is_loaded(cached):
+    """`load` without `stale` first (a file the loader did not list) stamps the file then."""
+    from atlas.schema import Case
+
+    path = sorted(cached.glob("*.yaml"))[0]
+    first = snap.Snapshot(cached, loader.load_model)
+    item, found = first.load(path, Case)
+    assert found == [] and item.id == path.stem and first.stamps == {}
+    assert first.new[path.name][0] == snap._stamp(path)
+    first.save()
+    again = snap.Snapshot(cached, loader.load_model)
+    assert again.load(path, Case) == (item, []) and again.reused == 1
