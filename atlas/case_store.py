@@ -55,6 +55,13 @@ class SchemaUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a snapshot")
 
 
+def same_items(mine: Sequence, other: object):
+    """`mine == other` for a lazy sequence: equal to any sequence of equal items."""
+    if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+        return NotImplemented
+    return len(mine) == len(other) and all(a == b for a, b in zip(mine, other, strict=True))
+
+
 def schema_loads(data: bytes) -> object:
     return SchemaUnpickler(io.BytesIO(data)).load()
 
@@ -117,9 +124,7 @@ class CaseList(Sequence[Case]):
             yield self._items[i].case()  # a walk over all keeps none of them built
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return same_items(self, other)
 
     __hash__ = None  # equal to lists and tuples, so not hashable
 
@@ -176,9 +181,7 @@ class CaseView(Sequence[Case]):
         return (built(p) for p in self._positions)
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return same_items(self, other)
 
     __hash__ = None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from atlas.case_store import same_items
 from atlas.i18n import translator
 from atlas.localized import case_text, tour_text
 from atlas.schema import Case, Tour
@@ -51,9 +52,7 @@ class Stops(Sequence[Stop]):
         return map(self._stop, self._cases)
 
     def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return same_items(self, other)
 
     __hash__ = None
 

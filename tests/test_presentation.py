@@ -34,6 +34,23 @@ def test_a_selection_plays_with_lessons_as_notes(library):
     assert show.stops[0].note.startswith(library.cases[0].lessons[0])
 
 
+def test_a_selection_of_the_librarys_cases_makes_each_slide_when_shown():
+    from atlas.presentation import Stop, Stops
+    from tests.conftest import ROOT
+
+    lib = load_library(ROOT / "cases")
+    ids = list(reversed(lib.cases.ids))
+    show = show_from_selection(lib.cases_in(ids), "all", "zh")
+    plain = show_from_selection(list(lib.cases_in(ids)), "all", "zh")  # a list: made at once
+    assert isinstance(show.stops, Stops) and isinstance(plain.stops, tuple)
+    assert show.stops == plain.stops and show == plain and len(show) == len(ids)
+    assert show.stops[1] == plain.stops[1] and show.stops[-1].case.id == ids[-1]
+    assert show.stops[2:4] == plain.stops[2:4] and list(show.stops) == list(plain.stops)
+    assert show.stops != plain.stops[:-1] and show.stops.__eq__(3) is NotImplemented
+    chinese = next(s for s in show.stops if s.case.zh and s.case.zh.lessons)
+    assert chinese == Stop(chinese.case, " ".join(chinese.case.zh.lessons))
+
+
 def test_a_tour_in_chinese_plays_its_chinese_texts_and_stays_a_tour(library):
     tour = Tour(
         id="tt",
