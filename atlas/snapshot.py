@@ -105,8 +105,9 @@ class Snapshot:
         reads it (so they can be read ahead, and load() then uses these stamps)."""
         out = []
         for path in paths:
-            stamp = self.stamps[path.name] = _stamp(path)
-            entry = self.old.get(path.name)
+            name = path.name  # (once: pathlib works it out again at every ask)
+            stamp = self.stamps[name] = _stamp(path)
+            entry = self.old.get(name)
             if stamp is None or entry is None or entry[0] != stamp:
                 out.append(path)
         return out
@@ -119,17 +120,18 @@ class Snapshot:
         if model is not Case:
             return self.parse(path, model)
         # before reading: a later change gets a later stamp
-        stamp = self.stamps.pop(path.name) if path.name in self.stamps else _stamp(path)
-        entry = self.old.get(path.name)
+        name = path.name
+        stamp = self.stamps.pop(name) if name in self.stamps else _stamp(path)
+        entry = self.old.get(name)
         if stamp is not None and entry is not None and entry[0] == stamp:
-            self.new[path.name] = entry
+            self.new[name] = entry
             self.reused += 1
             return entry[1], []
         parsed, found = self.parse(path, model)
         item = parsed if parsed is None or isinstance(parsed, StoredCase) else store(parsed)
         settled = stamp is not None and time.time_ns() - max(stamp[1], stamp[2]) > _RACY_NS
         if settled and item is not None and not found:
-            self.new[path.name] = (stamp, item)
+            self.new[name] = (stamp, item)
         return item, found
 
     def _read(self) -> dict:
@@ -193,7 +195,7 @@ def _is_entry(value: object) -> bool:
 
 def _stamp(path: Path) -> Stamp | None:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return None
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
