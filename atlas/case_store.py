@@ -120,8 +120,7 @@ class CaseList(Sequence[Case]):
         return self._built(i)
 
     def __iter__(self) -> Iterator[Case]:
-        for i in range(len(self._items)):
-            yield self._items[i].case()  # a walk over all keeps none of them built
+        return (s.case() for s in self._items)  # a walk over all keeps none of them built
 
     def __eq__(self, other: object) -> bool:
         return same_items(self, other)

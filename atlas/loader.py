@@ -60,8 +60,9 @@ class Library:
     @cached_property
     def by_id(self) -> Mapping[str, Case]:
         """The cases by id (looked up, not built, until one is asked for)."""
-        by_id = getattr(self.cases, "by_id", None)
-        return by_id if by_id is not None else {c.id: c for c in self.cases}
+        if isinstance(self.cases, CaseList):
+            return self.cases.by_id
+        return {c.id: c for c in self.cases}
 
     def case(self, case_id: str) -> Case | None:
         return self.by_id.get(case_id)
